@@ -1,0 +1,3 @@
+import FolioKit
+
+print("no benchmarks yet")
