@@ -212,3 +212,21 @@ import Testing
     #expect(abs((s["budget_remaining"]?.double ?? 0) + 1) < 1e-9)
   }
 }
+
+@Suite struct OrgMonthlyTests {
+  @Test func organisationFiguresAreRequestWeighted() throws {
+    let f = try PipelineFixture()
+    f.addUsage(agency: 1, month: "2026-01", utilisation: 60)
+    f.addUsage(agency: 2, month: "2026-01", utilisation: 60)
+    // Agency 1: 100 requests, 0 errors, score 100 → stability 0.4×100 + 0.3×100 + 0.3×100 = 100.
+    f.addDay(agency: 1, date: "2026-01-01", requests: 100, errors: 0, avg: 100, p95: 100)
+    // Agency 2: 300 requests, 3 errors (1 %), p95 300 → score 0, breach; stability 0 + 29.7 + 30 = 59.7.
+    f.addDay(agency: 2, date: "2026-01-01", requests: 300, errors: 3, avg: 200, p95: 300)
+    try f.run(edition: "2026-01")
+    let o = try #require(try f.rows("SELECT * FROM kpi_org_monthly").first)
+    #expect(abs((o["stability_score"]?.double ?? 0) - (100 * 100 + 59.7 * 300) / 400) < 1e-9)
+    #expect(o["sla_breach_rate_pct"]?.double == 50)
+    #expect(o["avg_latency_ms"]?.double == 175)
+    #expect(o["error_rate_pct"]?.double == 0.75)
+  }
+}
