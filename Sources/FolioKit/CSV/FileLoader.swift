@@ -1,0 +1,272 @@
+/// Reads one input file: maps its header to the schema, types and checks every row, hands
+/// valid rows to the sink, and collects problems (policy `fail`) or rejects (`quarantine`).
+final class FileLoader {
+  let schema: FileSchema
+  let path: String
+  let policy: BadRowPolicy
+  let errorLimit: Int
+  let state: IngestState
+
+  private(set) var accepted = 0
+  private(set) var errors: [FolioError] = []
+  private(set) var omitted = 0
+  private(set) var rejects: RejectedRows?
+
+  private var plans: [ColumnPlan] = []
+  private var headerWidth = 0
+  private var values: [CellValue]
+  private var ordinals: [Int64]
+  private var keyColumns: [Int]
+  private var keys: [RowKey: Int32] = [:]
+  private var problems: [(column: Int, message: String)] = []
+  private let isUsage: Bool
+  private let isAgencies: Bool
+  private var ownKeyMap: [CellValue: Int32] = [:]
+  private let isPerformance: Bool
+
+  init(schema: FileSchema, path: String, policy: BadRowPolicy, errorLimit: Int, state: IngestState) {
+    self.schema = schema
+    self.path = path
+    self.policy = policy
+    self.errorLimit = errorLimit
+    self.state = state
+    values = [CellValue](repeating: .null, count: schema.columns.count)
+    ordinals = [Int64](repeating: 0, count: schema.columns.count)
+    keyColumns = schema.key.compactMap { schema.index(of: $0) }
+    isUsage = schema.fileName == InputSchemas.usageMonthly.fileName
+    isAgencies = schema.fileName == InputSchemas.agencies.fileName
+    isPerformance = schema.fileName == InputSchemas.performanceDaily.fileName
+  }
+
+  /// Reads every record; throws at once on a structural problem.
+  func load(_ reader: CSVReader, into sink: TableSink) throws {
+    var sawHeader = false
+    do {
+      try reader.forEachRecord {
+        if reader.hasHighBytes { try checkUTF8(reader) }
+        if sawHeader {
+          try row(reader, sink)
+        } else {
+          try header(reader)
+          sawHeader = true
+          try sink.beginTable(schema)
+        }
+      }
+    } catch CSVReader.Failure.unterminatedQuote(let line) {
+      throw FolioError(
+        .ingest, "unterminated quoted field: the file ends inside the quote that starts on this line",
+        path: path, line: line)
+    }
+    guard sawHeader else {
+      throw FolioError(.ingest, "file is empty (it needs at least a header row)", path: path)
+    }
+    try sink.endTable()
+    if isUsage { state.usageKeys = keys }
+    if keyColumns.count == 1 { state.keyMaps[schema.fileName] = ownKeyMap }
+  }
+
+  private func checkUTF8(_ reader: CSVReader) throws {
+    if String(validating: reader.raw, as: UTF8.self) == nil {
+      throw FolioError(.ingest, "not valid UTF-8 text", path: path, line: reader.line)
+    }
+  }
+
+  // MARK: header
+
+  private func header(_ reader: CSVReader) throws {
+    let names = reader.fields.map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
+    headerWidth = names.count
+    var positions: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      let folded = name.lowercased()
+      if let first = positions[folded] {
+        throw FolioError(
+          .ingest, "duplicate column '\(name)' (also column \(first + 1))", path: path, line: 1,
+          column: index + 1)
+      }
+      positions[folded] = index
+      if schema.index(of: folded) == nil {
+        state.warnings.append("\(path): ignoring unknown column '\(name)'")
+      }
+    }
+    let missing = schema.columns.filter { $0.required && positions[$0.name] == nil }.map(\.name)
+    if !missing.isEmpty {
+      let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+      throw FolioError(
+        .ingest, "missing required column\(missing.count > 1 ? "s" : "") \(list)", path: path, line: 1)
+    }
+    plans = schema.columns.map { column in
+      ColumnPlan(
+        column: column, fileIndex: positions[column.name] ?? -1,
+        isKey: schema.key.contains(column.name),
+        referenced: column.references.flatMap { state.keyMaps[$0] },
+        atMost: column.atMost.flatMap { schema.index(of: $0) },
+        atLeast: column.atLeast.flatMap { schema.index(of: $0) })
+    }
+    if policy == .quarantine {
+      rejects = RejectedRows(fileName: schema.fileName, header: names + ["reason"], rows: [], lines: [])
+    }
+  }
+
+  // MARK: rows
+
+  private func row(_ reader: CSVReader, _ sink: TableSink) throws {
+    problems.removeAll(keepingCapacity: true)
+    let fields = reader.fields
+    if fields.count != headerWidth {
+      problems.append(
+        (Swift.min(fields.count, headerWidth) + 1,
+         "expected \(headerWidth) fields as in the header, found \(fields.count)"))
+    } else {
+      for k in 0..<plans.count {
+        let plan = plans[k]
+        if plan.fileIndex < 0 {
+          values[k] = .null
+          continue
+        }
+        let field = fields[plan.fileIndex]
+        if field.count == 0 {
+          values[k] = .null
+          if plan.column.required {
+            problems.append((plan.fileIndex + 1, "\(plan.column.name): a value is required"))
+          }
+          continue
+        }
+        switch plan.read(field) {
+        case .ok(let value, let ordinal):
+          values[k] = value
+          ordinals[k] = ordinal
+        case .bad(let message):
+          values[k] = .null
+          problems.append((plan.fileIndex + 1, "\(plan.column.name): \(message)"))
+        }
+      }
+      if problems.isEmpty { checkRow(reader) }
+    }
+    if problems.isEmpty {
+      // With policy fail a file with errors is never used, so stop feeding the sink.
+      if policy == .fail && !errors.isEmpty { return }
+      try sink.insertRow(values)
+      accepted += 1
+      remember()
+      return
+    }
+    record(reader)
+  }
+
+  /// Rules across columns and rows; run only when every value of the row is fine on its own.
+  private func checkRow(_ reader: CSVReader) {
+    for k in 0..<plans.count {
+      let plan = plans[k]
+      if let other = plan.atMost, values[k] != .null, values[other] != .null,
+        ordinals[k] > ordinals[other]
+      {
+        problems.append(
+          (plan.fileIndex + 1,
+           "\(plan.column.name): \(plan.quotedValue(reader)) must be ≤ \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
+      }
+      if let other = plan.atLeast, values[k] != .null, values[other] != .null,
+        ordinals[k] < ordinals[other]
+      {
+        problems.append(
+          (plan.fileIndex + 1,
+           "\(plan.column.name): \(plan.quotedValue(reader)) must not be before \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
+      }
+    }
+    guard problems.isEmpty else { return }
+    if isPerformance {
+      let key = RowKey(a: ordinals[1], b: ordinals[2], c: ordinals[3], d: ordinals[0] / 100)
+      if state.usageKeys[key] == nil {
+        let month = String(decoding: reader.fields[plans[0].fileIndex].prefix(7), as: UTF8.self)
+        problems.append(
+          (plans[0].fileIndex + 1,
+           "no usage_monthly.csv row for agency_id \(ordinals[1]), service_type \(plans[2].quotedValue(reader)), aws_region \(plans[3].quotedValue(reader)), month '\(month)'"))
+        return
+      }
+    }
+    if !keyColumns.isEmpty {
+      var parts: [Int64] = [0, 0, 0, 0]
+      for (n, k) in keyColumns.enumerated() where n < 4 { parts[n] = ordinals[k] }
+      let key = RowKey(a: parts[0], b: parts[1], c: parts[2], d: parts[3])
+      if let first = keys[key] {
+        let names = schema.key.joined(separator: ", ")
+        let shown = keyColumns.map { plans[$0].quotedValue(reader) }.joined(separator: ", ")
+        problems.append(
+          (plans[keyColumns[0]].fileIndex + 1,
+           "duplicate key (\(names)) = (\(shown)); first on line \(first)"))
+        return
+      }
+      keys[key] = Int32(truncatingIfNeeded: reader.line)
+    }
+    if isUsage { checkCountry(reader) }
+  }
+
+  /// agencies.csv wins over usage_monthly.csv on country; warn once per agency.
+  private func checkCountry(_ reader: CSVReader) {
+    let agency = ordinals[0]
+    guard !state.countryWarned.contains(agency), let known = state.agencyCountries[agency],
+      case .text(let country) = values[1], case .text(let code) = values[2],
+      country != known.country || code != known.code
+    else { return }
+    state.countryWarned.insert(agency)
+    state.warnings.append(
+      "\(path):\(reader.line): agency_id \(agency) has country '\(country)' ('\(code)') but agencies.csv says '\(known.country)' ('\(known.code)'); using agencies.csv")
+  }
+
+  private func record(_ reader: CSVReader) {
+    let line = reader.line
+    switch policy {
+    case .fail:
+      for problem in problems {
+        if errors.count < errorLimit {
+          errors.append(
+            FolioError(
+              .ingest, problem.message, path: path, line: line, column: problem.column,
+              excerpt: excerpt(reader.raw)))
+        } else {
+          omitted += 1
+        }
+      }
+    case .quarantine:
+      var fields = reader.fields.map { String(decoding: $0, as: UTF8.self) }
+      if fields.count < headerWidth {
+        fields += [String](repeating: "", count: headerWidth - fields.count)
+      }
+      let reason = problems.map(\.message).joined(separator: "; ")
+      fields.insert(reason, at: headerWidth)
+      rejects?.rows.append(fields)
+      rejects?.lines.append(line)
+    }
+  }
+
+  /// The record's text for an error message, cut to about 200 characters.
+  private func excerpt(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: raw, as: UTF8.self)
+    return text.count > 200 ? String(text.prefix(200)) + "…" : text
+  }
+
+  /// Rows quarantined so far.
+  var rejectedCount: Int { rejects?.rows.count ?? 0 }
+
+  /// Keeps what later files look up: the key map of a single-column key, agencies' countries.
+  private func remember() {
+    if keyColumns.count == 1 {
+      let value = values[keyColumns[0]]
+      if ownKeyMap[value] == nil { ownKeyMap[value] = Int32(ownKeyMap.count) }
+    }
+    if isAgencies, case .int(let id) = values[0], case .text(let country) = values[3],
+      case .text(let code) = values[4]
+    {
+      state.agencyCountries[id] = (country, code)
+    }
+  }
+}
+
+extension String {
+  func trimmingWhitespace() -> String {
+    var s = Substring(self)
+    while let c = s.first, c.isWhitespace { s.removeFirst() }
+    while let c = s.last, c.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,140 @@
+import CCmark
+import Foundation
+
+/// The bridge to libcmark: the only file that calls into C for Markdown.
+///
+/// It parses with `CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8` (no smart
+/// punctuation), copies every node into a `MarkdownNode` and frees the C tree
+/// before returning, so nothing else ever holds a cmark pointer.
+public enum CommonMark {
+  /// Raw HTML is kept: pages are written by the analysts, and data values reach
+  /// Markdown only through the template layer, which escapes them.
+  static let options: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
+
+  /// Parses Markdown into a Swift tree whose root is a `.document` node.
+  public static func parse(_ markdown: String) -> MarkdownNode {
+    let root = markdown.withCString { pointer in
+      cmark_parse_document(pointer, markdown.utf8.count, options)
+    }
+    guard let root else { return MarkdownNode(kind: .document, line: 1, column: 1) }
+    defer { cmark_node_free(root) }
+    return copyTree(root)
+  }
+
+  /// cmark's own HTML for `markdown` with the same options; the reference the
+  /// Swift renderer is tested against.
+  static func referenceHTML(_ markdown: String) -> String {
+    let root = markdown.withCString { pointer in
+      cmark_parse_document(pointer, markdown.utf8.count, options)
+    }
+    guard let root else { return "" }
+    defer { cmark_node_free(root) }
+    guard let html = cmark_render_html(root, options) else { return "" }
+    defer { free(html) }
+    return String(cString: html)
+  }
+
+  /// Walks the C tree with cmark's iterator (no recursion, so deeply nested
+  /// block quotes cannot exhaust a worker thread's stack).
+  private static func copyTree(_ root: OpaquePointer) -> MarkdownNode {
+    guard let iterator = cmark_iter_new(root) else { return copyNode(root) }
+    defer { cmark_iter_free(iterator) }
+    var stack: [MarkdownNode] = []
+    var result: MarkdownNode?
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let pointer = cmark_iter_get_node(iterator) else { continue }
+      if event == CMARK_EVENT_ENTER {
+        let node = copyNode(pointer)
+        if isLeaf(node.kind) {
+          if stack.isEmpty { result = node } else { stack[stack.count - 1].children.append(node) }
+        } else {
+          stack.append(node)
+        }
+      } else if event == CMARK_EVENT_EXIT, let node = stack.popLast() {
+        if stack.isEmpty { result = node } else { stack[stack.count - 1].children.append(node) }
+      }
+    }
+    return result ?? MarkdownNode(kind: .document, line: 1, column: 1)
+  }
+
+  /// Kinds the iterator visits once (enter only).
+  private static func isLeaf(_ kind: MarkdownNode.Kind) -> Bool {
+    switch kind {
+    case .htmlBlock, .thematicBreak, .codeBlock, .text, .softBreak, .lineBreak, .code,
+      .htmlInline:
+      return true
+    default:
+      return false
+    }
+  }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private static func nonEmpty(_ pointer: UnsafePointer<CChar>?) -> String? {
+    guard let pointer, pointer.pointee != 0 else { return nil }
+    return String(cString: pointer)
+  }
+
+  private static func copyNode(_ pointer: OpaquePointer) -> MarkdownNode {
+    let kind = self.kind(cmark_node_get_type(pointer))
+    var node = MarkdownNode(
+      kind: kind,
+      line: Int(cmark_node_get_start_line(pointer)),
+      column: Int(cmark_node_get_start_column(pointer)),
+      endLine: Int(cmark_node_get_end_line(pointer)),
+      endColumn: Int(cmark_node_get_end_column(pointer)))
+    switch kind {
+    case .text, .code, .htmlBlock, .htmlInline:
+      node.literal = string(cmark_node_get_literal(pointer)) ?? ""
+    case .codeBlock:
+      node.literal = string(cmark_node_get_literal(pointer)) ?? ""
+      node.info = nonEmpty(cmark_node_get_fence_info(pointer))
+    case .heading:
+      node.headingLevel = Int(cmark_node_get_heading_level(pointer))
+    case .list:
+      let ordered = cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST
+      node.listOrdered = ordered
+      node.listTight = cmark_node_get_list_tight(pointer) != 0
+      if ordered { node.listStart = Int(cmark_node_get_list_start(pointer)) }
+    case .link, .image:
+      node.url = string(cmark_node_get_url(pointer)) ?? ""
+      node.title = nonEmpty(cmark_node_get_title(pointer))
+    case .customBlock, .customInline:
+      node.onEnter = nonEmpty(cmark_node_get_on_enter(pointer))
+      node.onExit = nonEmpty(cmark_node_get_on_exit(pointer))
+    default:
+      break
+    }
+    return node
+  }
+
+  private static func kind(_ type: cmark_node_type) -> MarkdownNode.Kind {
+    switch type {
+    case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+    case CMARK_NODE_LIST: return .list
+    case CMARK_NODE_ITEM: return .item
+    case CMARK_NODE_CODE_BLOCK: return .codeBlock
+    case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+    case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+    case CMARK_NODE_PARAGRAPH: return .paragraph
+    case CMARK_NODE_HEADING: return .heading
+    case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+    case CMARK_NODE_TEXT: return .text
+    case CMARK_NODE_SOFTBREAK: return .softBreak
+    case CMARK_NODE_LINEBREAK: return .lineBreak
+    case CMARK_NODE_CODE: return .code
+    case CMARK_NODE_HTML_INLINE: return .htmlInline
+    case CMARK_NODE_CUSTOM_INLINE: return .customInline
+    case CMARK_NODE_EMPH: return .emphasis
+    case CMARK_NODE_STRONG: return .strong
+    case CMARK_NODE_LINK: return .link
+    case CMARK_NODE_IMAGE: return .image
+    default: return .document
+    }
+  }
+}

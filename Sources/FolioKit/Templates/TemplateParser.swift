@@ -1,0 +1,252 @@
+/// Turns template text into tokens: scans UTF-8 bytes for the current
+/// delimiters, splits text at line ends and drops the whitespace around
+/// standalone tags, as the Mustache spec asks.
+struct TemplateParser {
+  enum Kind: Equatable {
+    case text
+    case variable(escaped: Bool)
+    case section, inverted, close, comment, partial, parent, block, delimiters
+  }
+
+  struct Token {
+    var kind: Kind
+    /// Byte range of the whole token (tag including delimiters).
+    var start: Int
+    var end: Int
+    /// The tag's name (for variables: the text before the first `|`).
+    var name = ""
+    var filters: [TemplateFilter] = []
+    /// Whitespace before a standalone tag, for partials, parents and blocks.
+    var indent = ""
+    /// Standalone whitespace or line end dropped from the output.
+    var removed = false
+    /// For a removed standalone line: where the line ends (for block indentation).
+    var standalone = false
+    /// The delimiters in force, to write the right closing tag in messages.
+    var open = "{{"
+    var close = "}}"
+  }
+
+  let bytes: [UInt8]
+  let source: TemplateSource
+  var open: [UInt8] = Array("{{".utf8)
+  var close: [UInt8] = Array("}}".utf8)
+  var tokens: [Token] = []
+
+  init(_ source: TemplateSource) {
+    self.source = source
+    self.bytes = Array(source.text.utf8)
+  }
+
+  // MARK: - Scanning
+
+  mutating func tokenize() throws(FolioError) {
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      guard let tagStart = find(open, from: i) else {
+        addText(i, n)
+        break
+      }
+      addText(i, tagStart)
+      var j = tagStart + open.count
+      let triple = j < n && bytes[j] == UInt8(ascii: "{")
+      if triple { j += 1 }
+      let first = skipSpaces(j)
+      let isDelimiters = !triple && first < n && bytes[first] == UInt8(ascii: "=")
+      let closer = triple ? [UInt8(ascii: "}")] + close : isDelimiters ? [UInt8(ascii: "=")] + close : close
+      let searchFrom = isDelimiters ? first + 1 : j
+      guard let closeStart = find(closer, from: searchFrom) else {
+        let opener = String(decoding: bytes[tagStart..<j], as: UTF8.self)
+        let wanted = String(decoding: closer, as: UTF8.self)
+        throw source.error("unclosed tag: '\(opener)' has no matching '\(wanted)'", at: tagStart)
+      }
+      let end = closeStart + closer.count
+      let raw = String(decoding: bytes[searchFrom..<closeStart], as: UTF8.self)
+      var token = Token(kind: .comment, start: tagStart, end: end)
+      token.open = String(decoding: open, as: UTF8.self)
+      token.close = String(decoding: close, as: UTF8.self)
+      if isDelimiters {
+        token.kind = .delimiters
+        try setDelimiters(raw, at: tagStart, tag: tagText(tagStart, end))
+      } else if triple {
+        token.kind = .variable(escaped: false)
+        try name(raw, into: &token, allowFilters: true)
+      } else {
+        try classify(raw, into: &token)
+      }
+      tokens.append(token)
+      i = end
+    }
+  }
+
+  private mutating func classify(_ raw: String, into token: inout Token) throws(FolioError) {
+    let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let sigil = trimmed.first else {
+      throw source.error(
+        "empty tag '\(tagText(token.start, token.end))': write a name, e.g. \(token.open)title\(token.close)",
+        at: token.start)
+    }
+    let rest = String(trimmed.dropFirst())
+    switch sigil {
+    case "!": token.kind = .comment; return
+    case "#": token.kind = .section
+    case "^": token.kind = .inverted
+    case "/": token.kind = .close
+    case ">": token.kind = .partial
+    case "<": token.kind = .parent
+    case "$": token.kind = .block
+    case "&": token.kind = .variable(escaped: false)
+    default:
+      token.kind = .variable(escaped: true)
+      try name(trimmed, into: &token, allowFilters: true)
+      return
+    }
+    try name(rest, into: &token, allowFilters: token.kind == .variable(escaped: false))
+  }
+
+  /// Reads `name | filter | filter` and checks each part.
+  private func name(_ raw: String, into token: inout Token, allowFilters: Bool) throws(FolioError) {
+    var pieces = raw.split(separator: "|", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let name = pieces.removeFirst()
+    let tag = tagText(token.start, token.end)
+    if name.isEmpty {
+      throw source.error(
+        "tag '\(tag)' has no name: write one, e.g. \(token.open)title\(token.close)", at: token.start)
+    }
+    if name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      throw source.error(
+        "name '\(name)' in tag '\(tag)' contains a space; a name is one word or a dotted path like row.value",
+        at: token.start)
+    }
+    let isPath: Bool
+    switch token.kind {
+    case .variable, .section, .inverted, .close: isPath = true
+    default: isPath = false
+    }
+    if isPath, name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+      throw source.error(
+        "bad name '\(name)' in tag '\(tag)': write a dotted path like row.value, or . for the current item",
+        at: token.start)
+    }
+    token.name = name
+    guard !pieces.isEmpty else { return }
+    guard allowFilters else {
+      throw source.error(
+        "filters are only allowed in value tags like \(token.open) value | pct:1 \(token.close), not in '\(tag)'",
+        at: token.start)
+    }
+    for piece in pieces {
+      switch TemplateFilter.parse(piece) {
+      case .success(let filter): token.filters.append(filter)
+      case .failure(let failure): throw source.error(failure.message, at: token.start)
+      }
+    }
+  }
+
+  private mutating func setDelimiters(_ raw: String, at offset: Int, tag: String) throws(FolioError) {
+    let parts = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+      throw source.error(
+        "bad delimiter change '\(tag)': write two delimiters separated by a space, e.g. {{=<% %>=}}",
+        at: offset)
+    }
+    open = Array(parts[0].utf8)
+    close = Array(parts[1].utf8)
+  }
+
+  /// Adds text, one token per line so that standalone lines can be found.
+  private mutating func addText(_ from: Int, _ to: Int) {
+    var start = from
+    var i = from
+    while i < to {
+      if bytes[i] == UInt8(ascii: "\n") {
+        tokens.append(Token(kind: .text, start: start, end: i + 1))
+        start = i + 1
+      }
+      i += 1
+    }
+    if start < to { tokens.append(Token(kind: .text, start: start, end: to)) }
+  }
+
+  func tagText(_ start: Int, _ end: Int) -> String {
+    String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  private func skipSpaces(_ from: Int) -> Int {
+    var i = from
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    return i
+  }
+
+  private func find(_ needle: [UInt8], from: Int) -> Int? {
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var i = from
+    let last = bytes.count - needle.count
+    while i <= last {
+      if bytes[i] == first {
+        var k = 1
+        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  // MARK: - Standalone lines
+
+  /// A line holding only whitespace and tags that print nothing themselves
+  /// (sections, comments, partials, delimiters, parents, blocks) vanishes
+  /// with its line end; a partial or parent on it is indented by its whitespace.
+  mutating func markStandalone() {
+    var lineStart = 0
+    for i in tokens.indices {
+      let t = tokens[i]
+      let endsLine = t.kind == .text && bytes[t.end - 1] == UInt8(ascii: "\n")
+      if endsLine || i == tokens.count - 1 {
+        standalone(lineStart, i)
+        lineStart = i + 1
+      }
+    }
+  }
+
+  private mutating func standalone(_ from: Int, _ to: Int) {
+    var tags: [Int] = []
+    for k in from...to {
+      switch tokens[k].kind {
+      case .text: if !isBlank(tokens[k].start, tokens[k].end) { return }
+      case .variable: return
+      default: tags.append(k)
+      }
+    }
+    guard let firstTag = tags.first, let lastTag = tags.last else { return }
+    // Whitespace between two tags is content, so such a line is not standalone.
+    if (firstTag...lastTag).contains(where: { tokens[$0].kind == .text }) { return }
+    var indent = ""
+    for k in from..<firstTag {
+      indent += String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self)
+    }
+    for k in from...to where tokens[k].kind == .text { tokens[k].removed = true }
+    for k in tags {
+      tokens[k].standalone = true
+      tokens[k].indent = indent
+    }
+  }
+
+  private func isBlank(_ start: Int, _ end: Int) -> Bool {
+    var i = start
+    while i < end {
+      switch bytes[i] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"): break
+      case UInt8(ascii: "\r") where i + 1 < end && bytes[i + 1] == UInt8(ascii: "\n"): break
+      case UInt8(ascii: "\n") where i == end - 1: break
+      default: return false
+      }
+      i += 1
+    }
+    return true
+  }
+}
