@@ -230,10 +230,25 @@ struct TemplateParser {
       indent += String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self)
     }
     for k in from...to where tokens[k].kind == .text { tokens[k].removed = true }
+    if tags.count == 2, tokens[firstTag].kind == .block, tokens[lastTag].kind == .close,
+      lastTag < to, let newline = lineEnd(tokens[to])
+    {
+      // `  {{$b}}{{/b}}` on its own line keeps its line end: replacement content
+      // is indented by the whitespace and ends the line (spec "Standalone block").
+      tokens[to].start = newline
+      tokens[to].removed = false
+    }
     for k in tags {
       tokens[k].standalone = true
       tokens[k].indent = indent
     }
+  }
+
+  /// Where the `\n` or `\r\n` ending a text token starts.
+  private func lineEnd(_ token: Token) -> Int? {
+    guard bytes[token.end - 1] == UInt8(ascii: "\n") else { return nil }
+    let cr = token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
+    return cr ? token.end - 2 : token.end - 1
   }
 
   private func isBlank(_ start: Int, _ end: Int) -> Bool {
