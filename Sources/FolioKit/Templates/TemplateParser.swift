@@ -198,9 +198,9 @@ struct TemplateParser {
 
   // MARK: - Standalone lines
 
-  /// A line holding only whitespace and tags that print nothing themselves
-  /// (sections, comments, partials, delimiters, parents, blocks) vanishes
-  /// with its line end; a partial or parent on it is indented by its whitespace.
+  /// A line holding only whitespace and one tag that prints nothing itself
+  /// (section, comment, partial, delimiters, parent, block) vanishes with its
+  /// line end; a partial or parent on it is indented by its whitespace.
   mutating func markStandalone() {
     var lineStart = 0
     for i in tokens.indices {
@@ -225,6 +225,13 @@ struct TemplateParser {
     guard let firstTag = tags.first, let lastTag = tags.last else { return }
     // Whitespace between two tags is content, so such a line is not standalone.
     if (firstTag...lastTag).contains(where: { tokens[$0].kind == .text }) { return }
+    if tags.count > 1 {
+      // Several tags stand alone together only for inheritance, as in
+      // `{{<layout}}{{$body}}` or `{{/body}}{{/layout}}` (spec ~inheritance);
+      // a run of closing tags like `{{/a}}{{/b}}` counts as well.
+      let kinds = tags.map { tokens[$0].kind }
+      guard kinds.allSatisfy({ $0 == .parent || $0 == .block || $0 == .close }) else { return }
+    }
     var indent = ""
     for k in from..<firstTag {
       indent += String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self)
