@@ -24,7 +24,7 @@ public struct DictionaryPartialResolver: PartialResolver {
   public let templates: [String: Template]
 
   /// Compiles every source once; errors name the partial as `path`.
-  public init(_ sources: [String: String]) throws {
+  public init(_ sources: [String: String]) throws(FolioError) {
     var templates: [String: Template] = [:]
     for (name, source) in sources {
       templates[name] = try Template(source: source, path: name)

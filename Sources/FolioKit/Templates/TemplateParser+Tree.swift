@@ -58,8 +58,17 @@ extension TemplateParser {
           stack[top - 1].append(
             .parent(open.name, blocks: frame.blocks, indent: open.standalone ? open.indent : "", at: open.start))
         case .block:
-          let block = TemplateBlock(name: open.name, nodes: frame.nodes, indent: "", at: open.start)
+          var block = TemplateBlock(name: open.name, nodes: frame.nodes, indent: "", at: open.start)
+          if open.standalone {
+            // A block whose tag stands alone is indented like its default content
+            // (or its tag, when it has none) wherever replacement content lands.
+            block.indent = frame.nodes.isEmpty ? open.indent : Self.leadingIndent(frame.nodes)
+          }
           if stack[top - 1].isParent {
+            if open.standalone {
+              // Replacement content loses the indentation it was written with.
+              block.nodes = Self.outdent(frame.nodes, by: Self.leadingIndent(frame.nodes))
+            }
             stack[top - 1].blocks[open.name] = block
           } else {
             stack[top - 1].append(.block(block))

@@ -198,9 +198,9 @@ struct TemplateParser {
 
   // MARK: - Standalone lines
 
-  /// A line holding only whitespace and tags that print nothing themselves
-  /// (sections, comments, partials, delimiters, parents, blocks) vanishes
-  /// with its line end; a partial or parent on it is indented by its whitespace.
+  /// A line holding only whitespace and one tag that prints nothing itself
+  /// (section, comment, partial, delimiters, parent, block) vanishes with its
+  /// line end; a partial or parent on it is indented by its whitespace.
   mutating func markStandalone() {
     var lineStart = 0
     for i in tokens.indices {
@@ -225,15 +225,37 @@ struct TemplateParser {
     guard let firstTag = tags.first, let lastTag = tags.last else { return }
     // Whitespace between two tags is content, so such a line is not standalone.
     if (firstTag...lastTag).contains(where: { tokens[$0].kind == .text }) { return }
+    if tags.count > 1 {
+      // Several tags stand alone together only for inheritance, as in
+      // `{{<layout}}{{$body}}` or `{{/body}}{{/layout}}` (spec ~inheritance);
+      // a run of closing tags like `{{/a}}{{/b}}` counts as well.
+      let kinds = tags.map { tokens[$0].kind }
+      guard kinds.allSatisfy({ $0 == .parent || $0 == .block || $0 == .close }) else { return }
+    }
     var indent = ""
     for k in from..<firstTag {
       indent += String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self)
     }
     for k in from...to where tokens[k].kind == .text { tokens[k].removed = true }
+    if tags.count == 2, tokens[firstTag].kind == .block, tokens[lastTag].kind == .close,
+      lastTag < to, let newline = lineEnd(tokens[to])
+    {
+      // `  {{$b}}{{/b}}` on its own line keeps its line end: replacement content
+      // is indented by the whitespace and ends the line (spec "Standalone block").
+      tokens[to].start = newline
+      tokens[to].removed = false
+    }
     for k in tags {
       tokens[k].standalone = true
       tokens[k].indent = indent
     }
+  }
+
+  /// Where the `\n` or `\r\n` ending a text token starts.
+  private func lineEnd(_ token: Token) -> Int? {
+    guard bytes[token.end - 1] == UInt8(ascii: "\n") else { return nil }
+    let cr = token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
+    return cr ? token.end - 2 : token.end - 1
   }
 
   private func isBlank(_ start: Int, _ end: Int) -> Bool {

@@ -77,9 +77,9 @@ struct TemplateRenderer {
         if let override = blocks[block.name] {
           let saved = indent
           if !block.indent.isEmpty {
+            // A standalone block: its line was consumed, so the content starts a line.
             indent += block.indent
-            if !pending { out += block.indent }
-            pending = false
+            pending = true
           }
           try render(override.block.nodes, source: override.source, blocks: blocks)
           indent = saved
