@@ -168,3 +168,27 @@ public struct ValueFormat: Equatable, Sendable {
     return "\(day) \(label)"
   }
 }
+
+// MARK: - Axis ticks
+
+extension ValueFormat {
+  /// Decimals a tick step needs: step 0.5 → 1, step 20 → 0, step 0.02 → 2.
+  public static func stepDecimals(_ step: Double) -> Int {
+    guard step > 0, step.isFinite else { return 0 }
+    return max(0, min(6, Int(-floor(log10(step) + 1e-9))))
+  }
+
+  /// Formats an axis tick with the precision its step needs, so ticks 0, 0.5, 1 read
+  /// `0.0 0.5 1.0` and ticks 0, 20, 40 with `pct:1` read `0% 20% 40%`.
+  public func tick(_ value: Double, step: Double) -> String {
+    switch kind {
+    case .int: return string(value)
+    case .si:
+      let a = abs(value)
+      let scale: Double = a >= 999.5e9 ? 1e12 : a >= 999.5e6 ? 1e9 : a >= 999.5e3 ? 1e6 : a >= 999.5 ? 1e3 : 1
+      return Self.si(value, decimals: Self.stepDecimals(step / scale))
+    case .date, .month, .text: return ValueFormat(.num, decimals: Self.stepDecimals(step)).string(value)
+    default: return ValueFormat(kind, decimals: Self.stepDecimals(step)).string(value)
+    }
+  }
+}

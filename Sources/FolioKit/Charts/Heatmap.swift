@@ -1,0 +1,144 @@
+/// Category × column (usually month) grid on a sequential colour scale with a legend.
+/// Each series is a row; its points' x values are the columns.
+public struct Heatmap: Sendable {
+  public var series: [ChartSeries]
+  public var options: ChartOptions
+
+  public init(series: [ChartSeries], options: ChartOptions = ChartOptions()) {
+    self.series = series
+    self.options = options
+  }
+
+  /// The SVG text.
+  public func svg() -> String { render(nested: nil) }
+
+  /// Cells with a tooltip each up to this many; beyond, columns are merged (averaged)
+  /// so the SVG stays under its size budget.
+  static let maxCells = 480
+
+  func grid() -> (columns: [ChartX], values: [[Double?]], merged: Int) {
+    var columns: [ChartX] = []
+    var seen: Set<ChartX> = []
+    for s in series { for p in s.points where seen.insert(p.x).inserted { columns.append(p.x) } }
+    let model = XAxisModel(series)
+    if model.kind != .category { columns.sort { model.coordinate($0) < model.coordinate($1) } }
+    var index: [ChartX: Int] = [:]
+    for (i, c) in columns.enumerated() { index[c] = i }
+    var values = series.map { s -> [Double?] in
+      var row = [Double?](repeating: nil, count: columns.count)
+      for p in s.points { if let i = index[p.x] { row[i] = p.value } }
+      return row
+    }
+    let allowed = max(1, Self.maxCells / max(1, series.count))
+    let k = columns.count > allowed ? (columns.count + allowed - 1) / allowed : 1
+    if k > 1 {
+      let groups = stride(from: 0, to: columns.count, by: k).map { $0..<min($0 + k, columns.count) }
+      values = values.map { row in
+        groups.map { g in
+          let vs = g.compactMap { row[$0] }
+          return vs.isEmpty ? nil : vs.reduce(0, +) / Double(vs.count)
+        }
+      }
+      columns = groups.map { columns[$0.lowerBound] }
+    }
+    return (columns, values, k)
+  }
+
+  func render(nested: (x: Double, y: Double)?) -> String {
+    var o = options
+    let (columns, values, merged) = grid()
+    let finite = values.flatMap { $0.compactMap { $0 } }
+    let rowStep = 18.0
+    if nested == nil { o.height = max(o.height, 110 + Double(series.count) * rowStep) }
+    let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+    let title = o.title.isEmpty ? "Heatmap" : o.title
+    var summary = o.summary
+    if summary.isEmpty {
+      summary = finite.isEmpty ? "Heatmap with no data." : "Heatmap of \(series.count) rows by \(columns.count) columns; values from \(o.format.string(lo)) to \(o.format.string(hi)); darker is higher."
+      if let best = maxCell(values), !finite.isEmpty {
+        summary += " Highest: \(series[best.0].name), \(columns[best.1].label) at \(o.format.string(best.2))."
+      }
+      if merged > 1 { summary += " Every \(merged) columns are averaged into one." }
+    }
+    var c = ChartCanvas(width: o.width, height: o.height)
+    c.begin(kind: "heatmap", options: o, title: title, summary: summary, nested: nested)
+    var top = c.drawTitle(o.title)
+    guard !finite.isEmpty else {
+      c.drawNoData(top: top)
+      return c.finish()
+    }
+    let classes = ChartStyle.sequential.count
+    let span = hi - lo
+    func level(_ v: Double) -> Int { span == 0 ? classes / 2 : min(classes - 1, Int((v - lo) / span * Double(classes))) }
+    // Legend: one swatch per class with the range ends labelled.
+    let legendW = 22.0 * Double(classes)
+    var lx = o.width - 8 - legendW
+    c.svg.label(o.format.string(lo), x: lx - 4, y: top + 9, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
+    for i in 0..<classes {
+      c.svg.rect(x: lx, y: top, w: 22, h: 10, cls: "fc-cell q\(i)", fill: ChartStyle.sequential[i])
+      lx += 22
+    }
+    c.svg.label(o.format.string(hi), x: o.width - 8, y: top + 22, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
+    if !o.yLabel.isEmpty { c.drawYLabel(o.yLabel, x: 8, y: top + 9) }
+    top += 30
+    let labelWidth = min(o.width * 0.3, (series.map { ChartStyle.textWidth($0.name) }.max() ?? 0) + 4)
+    let left = 8 + labelWidth + 8
+    let right = o.width - 8
+    let bottom = min(o.height - (o.xLabel.isEmpty ? 22 : 38), top + Double(series.count) * max(rowStep, (o.height - top - 40) / Double(max(1, series.count))))
+    let cw = (right - left) / Double(max(1, columns.count))
+    let ch = (bottom - top) / Double(max(1, series.count))
+    let showValues = cw >= 28 && ch >= 14 && columns.count * series.count <= 200
+    for (r, s) in series.enumerated() {
+      let cy = top + Double(r) * ch
+      c.svg.label(ChartStyle.truncate(s.name, maxWidth: labelWidth), x: left - 6, y: cy + ch / 2 + 3.5, anchor: "end", cls: "fc-tick fc-category", fill: ChartStyle.textColor)
+      // One group per row carries the y offset, the height and the class, so each cell
+      // is only its x, width, fill and tooltip: a 12 × 36 grid stays well under 60 KB.
+      c.svg.raw("<g class=\"fc-cells\" transform=\"translate(0 " + SVGWriter.num(cy + 0.5) + ")\">")
+      let cellW = " width=\"" + SVGWriter.num(cw - 1) + "\" height=\"" + SVGWriter.num(ch - 1) + "\""
+      for (k, col) in columns.enumerated() {
+        let x = left + Double(k) * cw
+        let tip = s.name + " · " + col.label + ": " + o.format.string(values[r][k])
+        let q = values[r][k].map(level)
+        c.svg.raw("<rect x=\"" + SVGWriter.num(x + 0.5) + "\"" + cellW + " fill=\"" + (q.map { ChartStyle.sequential[$0] } ?? "#f6f8fa") + "\"")
+        c.svg.raw((q == nil ? " class=\"fc-missing\"" : "") + "><title>" + SVGWriter.escape(tip) + "</title></rect>")
+      }
+      c.svg.raw("</g>")
+      guard showValues else { continue }
+      // Values in two groups (dark text, white text on dark cells) so each is a bare <text>.
+      var light = "", dark = ""
+      for (k, v) in values[r].enumerated() {
+        guard let v else { continue }
+        let text = o.format.string(v)
+        guard ChartStyle.textWidth(text, size: 9.5) + 4 <= cw else { continue }
+        let t = "<text x=\"" + SVGWriter.num(left + (Double(k) + 0.5) * cw) + "\" y=\"" + SVGWriter.num(cy + ch / 2 + 3.5) + "\">" + SVGWriter.escape(text) + "</text>"
+        if ChartStyle.isDark(sequentialIndex: level(v)) { dark += t } else { light += t }
+      }
+      if !light.isEmpty { c.svg.raw("<g class=\"fc-cell-value\" text-anchor=\"middle\" font-size=\"9.5\" fill=\"" + ChartStyle.textColor + "\">" + light + "</g>") }
+      if !dark.isEmpty { c.svg.raw("<g class=\"fc-cell-value fc-on-dark\" text-anchor=\"middle\" font-size=\"9.5\" fill=\"#ffffff\">" + dark + "</g>") }
+    }
+    let model = XAxisModel(series)
+    let ticks: [(x: Double, label: String)]
+    if model.kind == .time {
+      let byDay = Dictionary(columns.enumerated().compactMap { i, c -> (Int, Int)? in
+        if case .date(let d) = c { return (d.day, i) }
+        return nil
+      }, uniquingKeysWith: { a, _ in a })
+      let dates = columns.compactMap { c -> Int? in if case .date(let d) = c { return d.day } else { return nil } }
+      let dt = DateTicks.ticks(from: dates.first ?? 0, to: dates.last ?? 0, maxCount: max(2, Int((right - left) / 62)))
+      ticks = dt.compactMap { t in byDay[t.day].map { (left + (Double($0) + 0.5) * cw, t.label) } }
+    } else {
+      ticks = columns.enumerated().map { (left + (Double($0.offset) + 0.5) * cw, ChartStyle.truncate($0.element.label, maxWidth: 100, size: 10.5)) }
+    }
+    c.drawXAxis(ticks: ticks, baseline: bottom + 1, plotLeft: left, plotRight: right)
+    c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
+    return c.finish()
+  }
+
+  private func maxCell(_ values: [[Double?]]) -> (Int, Int, Double)? {
+    var best: (Int, Int, Double)?
+    for (r, row) in values.enumerated() {
+      for (k, v) in row.enumerated() { if let v, best == nil || v > best!.2 { best = (r, k, v) } }
+    }
+    return best
+  }
+}

@@ -1,0 +1,90 @@
+/// A grid of small charts of one type (one per agency or service) sharing their scales,
+/// so panels compare at a glance.
+public struct SmallMultiples: Sendable {
+  /// Chart types that can be repeated.
+  public enum Kind: String, Sendable { case line, bar, scatter }
+
+  /// One panel: its title and its series.
+  public struct Panel: Sendable {
+    public var title: String
+    public var series: [ChartSeries]
+    public init(title: String, series: [ChartSeries]) {
+      self.title = title
+      self.series = series
+    }
+  }
+
+  public var kind: Kind
+  public var panels: [Panel]
+  public var options: ChartOptions
+  /// Panels per row.
+  public var columns: Int
+
+  public init(kind: Kind, panels: [Panel], options: ChartOptions = ChartOptions(), columns: Int = 3) {
+    self.kind = kind
+    self.panels = panels
+    self.options = options
+    self.columns = max(1, columns)
+  }
+
+  /// Splits series into one panel per series (the usual "one per agency").
+  public init(kind: Kind, splitting series: [ChartSeries], options: ChartOptions = ChartOptions(), columns: Int = 3) {
+    self.init(kind: kind, panels: series.map { Panel(title: $0.name, series: [ChartSeries(name: "", points: $0.points)]) }, options: options, columns: columns)
+  }
+
+  /// The SVG text.
+  public func svg() -> String {
+    let o = options
+    let cols = min(columns, max(1, panels.count))
+    let rows = (panels.count + cols - 1) / cols
+    let titleH = o.title.isEmpty ? 0.0 : 30.0
+    let pw = o.width / Double(cols)
+    let ph = max(120, min(220, pw * 0.7))
+    let height = titleH + Double(max(1, rows)) * ph
+    var root = o
+    root.height = height
+    var c = ChartCanvas(width: o.width, height: height)
+    let all = panels.flatMap(\.series)
+    let summary = o.summary.isEmpty ? "\(panels.count) small \(kind.rawValue) charts sharing one scale: \(panels.map(\.title).joined(separator: ", "))." : o.summary
+    c.begin(kind: "multiples", options: root, title: o.title.isEmpty ? "Small multiples" : o.title, summary: summary)
+    _ = c.drawTitle(o.title)
+    guard !panels.isEmpty else {
+      c.drawNoData(top: titleH + 8)
+      return c.finish()
+    }
+    // Shared scales: one y domain (and one x domain for scatters) across all panels.
+    var shared = o
+    shared.title = ""
+    shared.summary = ""
+    shared.width = pw
+    shared.height = ph
+    shared.explicitSize = false
+    let ys = all.flatMap { $0.points.compactMap(\.value) }
+    if o.yDomain == nil, !ys.isEmpty {
+      var values = ys
+      if kind == .bar && o.barMode == .stacked {
+        values += panels.map { p in BarChart(series: p.series, options: o).table().values.reduce(0.0) { $0 + ($1.compactMap { $0 }.max() ?? 0) } }
+      }
+      let d = ValueDomain.make(values, include: o.target.map { [$0.value] } ?? [], zero: kind == .bar || o.zeroY, log: o.logY, fixed: nil, ticks: 4)
+      shared.yDomain = d.lo...d.hi
+    }
+    if kind == .scatter, o.xDomain == nil {
+      let xs = all.flatMap { $0.points.compactMap { p -> Double? in if case .number(let n) = p.x { return n } else { return nil } } }
+      if let lo = xs.min(), let hi = xs.max() {
+        let d = ValueDomain.make([lo, hi], zero: false, log: false, fixed: nil, ticks: 4)
+        shared.xDomain = d.lo...d.hi
+      }
+    }
+    for (i, panel) in panels.enumerated() {
+      var po = shared
+      po.title = panel.title
+      let origin = (x: Double(i % cols) * pw, y: titleH + Double(i / cols) * ph)
+      switch kind {
+      case .line: c.svg.raw(LineChart(series: panel.series, options: po).render(nested: origin))
+      case .bar: c.svg.raw(BarChart(series: panel.series, options: po).render(nested: origin))
+      case .scatter: c.svg.raw(ScatterChart(series: panel.series, options: po).render(nested: origin))
+      }
+    }
+    return c.finish()
+  }
+}
