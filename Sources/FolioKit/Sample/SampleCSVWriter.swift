@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes one CSV file through a byte buffer: RFC 4180 quoting, LF line ends,
 /// and locale-free number text made with integer arithmetic (fast and the same
-/// on every platform, unlike `String(format:)` per value).
-final class SampleCSVWriter {
+/// on every platform, unlike `String(format:)` per value). A struct, so that
+/// buffer access needs no runtime exclusivity checks in the hot loop.
+struct SampleCSVWriter {
   private let handle: FileHandle
   private let path: String
   private var buffer: [UInt8] = []
@@ -29,7 +30,7 @@ final class SampleCSVWriter {
   }
 
   /// Ends the current row.
-  func endRow() throws {
+  mutating func endRow() throws {
     buffer.append(0x0A)
     atLineStart = true
     rows += 1
@@ -37,7 +38,7 @@ final class SampleCSVWriter {
   }
 
   /// Writes the rest of the buffer and closes the file.
-  func close() throws {
+  mutating func close() throws {
     try flush()
     do { try handle.close() } catch {
       throw FolioError(.write, "cannot close file: \(error.localizedDescription)", path: path)
@@ -45,24 +46,24 @@ final class SampleCSVWriter {
   }
 
   /// A text field, quoted when it holds a separator, quote, backslash or line break.
-  func text(_ value: String) {
+  mutating func text(_ value: String) {
     separate()
     buffer.append(contentsOf: Self.quoted(value).utf8)
   }
 
   /// Bytes prepared once (dates, codes) and written as they are.
-  func raw(_ bytes: [UInt8]) {
+  mutating func raw(_ bytes: [UInt8]) {
     separate()
     buffer.append(contentsOf: bytes)
   }
 
-  func int(_ value: Int) {
+  mutating func int(_ value: Int) {
     separate()
     appendInt(value)
   }
 
   /// A double with exactly two decimals, rounded half away from zero.
-  func fixed2(_ value: Double) {
+  mutating func fixed2(_ value: Double) {
     separate()
     let cents = Int((value * 100).rounded())
     if cents < 0 { buffer.append(0x2D) }
@@ -90,22 +91,31 @@ final class SampleCSVWriter {
     return out + "\""
   }
 
-  private func separate() {
+  private mutating func separate() {
     if atLineStart { atLineStart = false } else { buffer.append(0x2C) }
   }
 
-  private func appendInt(_ value: Int) {
+  private mutating func appendInt(_ value: Int) {
     if value < 0 { buffer.append(0x2D) }
     var n = value.magnitude
-    let start = buffer.count
+    var width = 1
+    var limit: UInt = 10
+    while n >= limit && width < 19 {
+      width += 1
+      limit &*= 10
+    }
+    if n >= limit { width += 1 }
+    // Reserve the digits, then fill them from the right: no temporary array.
+    var index = buffer.count + width - 1
+    buffer.append(contentsOf: repeatElement(0x30, count: width))
     repeat {
-      buffer.append(0x30 + UInt8(n % 10))
+      buffer[index] = 0x30 + UInt8(n % 10)
       n /= 10
+      index -= 1
     } while n > 0
-    buffer[start...].reverse()
   }
 
-  private func flush() throws {
+  private mutating func flush() throws {
     guard !buffer.isEmpty else { return }
     do {
       try buffer.withUnsafeBytes { try handle.write(contentsOf: Data($0)) }

@@ -55,7 +55,7 @@ public struct SampleGenerator: Sendable {
   }
 
   private func writeAgencies(_ portfolio: SamplePortfolio, to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(url: url, header: ["agency_id", "agency_name", "sector", "country", "country_code"])
+    var out = try SampleCSVWriter(url: url, header: ["agency_id", "agency_name", "sector", "country", "country_code"])
     for agency in portfolio.agencies.sorted(by: { $0.id < $1.id }) {
       out.int(agency.id)
       out.text(agency.name)
@@ -69,7 +69,7 @@ public struct SampleGenerator: Sendable {
   }
 
   private func writeServices(to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(
+    var out = try SampleCSVWriter(
       url: url,
       header: ["service_type", "service_name", "criticality", "sla_latency_ms", "sla_error_rate_pct", "slo_target_pct"])
     for service in SampleCatalog.services {
@@ -86,7 +86,7 @@ public struct SampleGenerator: Sendable {
   }
 
   private func writeRegions(to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(url: url, header: ["aws_region", "region_name"])
+    var out = try SampleCSVWriter(url: url, header: ["aws_region", "region_name"])
     for region in SampleCatalog.regions {
       out.text(region.code)
       out.text(region.name)
@@ -97,7 +97,7 @@ public struct SampleGenerator: Sendable {
   }
 
   private func writePeakPeriods(to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(url: url, header: ["name", "start_date", "end_date"])
+    var out = try SampleCSVWriter(url: url, header: ["name", "start_date", "end_date"])
     for period in SampleCatalog.peakPeriods.sorted(by: { ($0.start, $0.name) < ($1.start, $1.name) }) {
       out.text(period.name)
       out.text(SampleCalendar.dateText(period.start))

@@ -4,7 +4,7 @@ extension SampleModel {
   /// Writes `usage_monthly.csv` in (month, agency_id, service_type, aws_region) order;
   /// call after `writePerformance`, whose monthly sums drive utilisation and egress.
   func writeUsage(to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(
+    var out = try SampleCSVWriter(
       url: url,
       header: [
         "agency_id", "country", "country_code", "month", "service_type", "compute_hours", "storage_gb",

@@ -96,38 +96,55 @@ struct SampleModel {
   private static let weekdayLoad: [Double] = [1.15, 1.05, 1.0, 1.0, 0.9, 0.45, 0.35]
   private static let appointmentWeekdayLoad: [Double] = [1.2, 1.1, 1.05, 1.0, 0.9, 0.25, 0.1]
 
+  /// What the daily loop needs of one deployment, gathered once.
+  private struct Lane {
+    var prefix: [UInt8]  // agency_id,service_type,aws_region
+    var slaLatency: Double
+    var slaErrorPct: Double
+    var outcome: SampleAgency.Outcome
+    var weekLoad: [Double]
+    var outageDays: Set<Int>
+  }
+
   /// Writes `performance_daily.csv` in (date, agency_id, service_type, aws_region) order.
   mutating func writePerformance(to url: URL) throws -> Int {
-    let out = try SampleCSVWriter(
+    var out = try SampleCSVWriter(
       url: url,
       header: [
         "date", "agency_id", "service_type", "aws_region", "request_count", "error_count", "avg_latency_ms",
         "p95_latency_ms",
       ])
     let deployments = portfolio.deployments
-    let agencyIDs = deployments.map { portfolio.agency(of: $0).id }
-    let serviceText = SampleCatalog.services.map { Array($0.type.utf8) }
-    let regionText = SampleCatalog.regions.map { Array($0.code.utf8) }
-    let statuses = deployments.map { d in months.map { portfolio.agency(of: d).status(month: $0) } }
-    var streams = deployments.enumerated().map { index, d in
-      SampleRandom(seed: seed, key: d.key(agencyID: agencyIDs[index]), salt: 0xDA11)
-    }
+    let monthCount = months.count
     let appointments = SampleCatalog.serviceIndex("appointments")
-    let episodes = self.episodes()
+    var outages = Array(repeating: Set<Int>(), count: deployments.count)
+    for outage in portfolio.outages { outages[outage.deployment].insert(outage.day) }
+    let lanes = deployments.enumerated().map { index, d in
+      let agency = portfolio.agency(of: d)
+      let service = SampleCatalog.services[d.service]
+      return Lane(
+        prefix: Array("\(agency.id),\(service.type),\(SampleCatalog.regions[d.region].code)".utf8),
+        slaLatency: service.slaLatencyMs, slaErrorPct: service.slaErrorRatePct, outcome: agency.outcome,
+        weekLoad: d.service == appointments ? Self.appointmentWeekdayLoad : Self.weekdayLoad,
+        outageDays: outages[index])
+    }
+    let statuses = deployments.flatMap { d in months.map { portfolio.agency(of: d).status(month: $0) } }
+    let episodes = self.episodes().flatMap { $0 }
+    var streams = deployments.map { d in
+      SampleRandom(seed: seed, key: d.key(agencyID: portfolio.agency(of: d).id), salt: 0xDA11)
+    }
     for number in firstDay...lastDay {
       let day = day(number)
       for index in deployments.indices {
         let d = deployments[index]
-        let service = SampleCatalog.services[d.service]
-        let outcome = portfolio.agency(of: d).outcome
-        let status = statuses[index][day.monthIndex]
+        let lane = lanes[index]
+        let slot = index * monthCount + day.monthIndex
+        let status = statuses[slot]
         var random = streams[index]
         defer { streams[index] = random }
         out.raw(day.text)
-        out.int(agencyIDs[index])
-        out.raw(serviceText[d.service])
-        out.raw(regionText[d.region])
-        if portfolio.outages.contains(.init(deployment: index, day: number)) {
+        out.raw(lane.prefix)
+        if !lane.outageDays.isEmpty && lane.outageDays.contains(number) {
           out.int(0)
           out.int(0)
           out.fixed2(0)
@@ -144,7 +161,7 @@ struct SampleModel {
         } else if day.quiet {
           season = 0.55
         }
-        let week = (d.service == appointments ? Self.appointmentWeekdayLoad : Self.weekdayLoad)[day.weekday - 1]
+        let week = lane.weekLoad[day.weekday - 1]
         let load = season * week * random.jitter(0.07)
         let requests = max(0, Int((d.baseRequests * (1 + 0.06 * day.years) * load).rounded()))
         // Fixed capacity before migration, auto-scaling after: strain starts later.
@@ -158,22 +175,22 @@ struct SampleModel {
           latency *= 1.15
           errors *= 1.6
         case .post:
-          latency *= outcome.latency
-          errors *= outcome.errors
+          latency *= lane.outcome.latency
+          errors *= lane.outcome.errors
         }
         let incidentRate = status == .migrating ? 0.03 : (status == .post ? 0.005 : 0.008)
         if random.chance(incidentRate) {
           latency *= random.uniform(1.5, 2.4)
           errors *= random.uniform(3, 6)
         }
-        if let episode = episodes[index][day.monthIndex], episode.days.contains(number) {
+        if let episode = episodes[slot], episode.days.contains(number) {
           latency *= episode.latency
           errors *= episode.errors
         }
         if day.weekday >= 6 { latency *= 0.94 }
-        let p95 = service.slaLatencyMs * d.p95Share * latency * random.jitter(0.15)
+        let p95 = lane.slaLatency * d.p95Share * latency * random.jitter(0.15)
         let avg = p95 / max(1.3, 2.1 * random.jitter(0.06))
-        let errorPct = service.slaErrorRatePct * d.errorShare * errors * random.jitter(0.3, floor: 0.1)
+        let errorPct = lane.slaErrorPct * d.errorShare * errors * random.jitter(0.3, floor: 0.1)
         let errorCount = min(requests, Int((Double(requests) * errorPct / 100).rounded()))
         out.int(requests)
         out.int(errorCount)
