@@ -37,8 +37,13 @@ final class CSVReader {
   private let quotedStop: UnsafeMutablePointer<Bool>
   private let plainStop: UnsafeMutablePointer<Bool>
 
-  /// Fields of the current record; valid only inside the `forEachRecord` callback.
-  private(set) var fields: [UnsafeBufferPointer<UInt8>] = []
+  /// Fields of the current record (`fieldCount` of them); valid only inside the callback.
+  private(set) var fieldBase: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+  private(set) var fieldCount = 0
+  private var fieldCapacity = 64
+
+  /// The current record's fields as an array (for the slow paths: header, errors, rejects).
+  var fields: [UnsafeBufferPointer<UInt8>] { Array(UnsafeBufferPointer(start: fieldBase, count: fieldCount)) }
   /// The physical line (1-based) where the current record starts.
   private(set) var line = 1
   /// The current record's text without its line end (for error excerpts).
@@ -57,6 +62,7 @@ final class CSVReader {
     capacity = self.chunkSize * 2 + 16
     buffer = .allocate(capacity: capacity)
     scratch = .allocate(capacity: capacity)
+    fieldBase = .allocate(capacity: fieldCapacity)
     quotedStop = .allocate(capacity: 256)
     plainStop = .allocate(capacity: 256)
     quotedStop.initialize(repeating: false, count: 256)
@@ -72,6 +78,7 @@ final class CSVReader {
   }
 
   deinit {
+    fieldBase.deallocate()
     buffer.deallocate()
     scratch.deallocate()
     quotedStop.deallocate()
@@ -105,7 +112,7 @@ final class CSVReader {
       case .unterminated:
         throw Failure.unterminatedQuote(line: line)
       case .record(let length, let newlines):
-        let isEmptyLine = raw.count == 0 && fields.count == 1 && fields[0].count == 0
+        let isEmptyLine = raw.count == 0 && fieldCount == 1 && fieldBase[0].count == 0
         if !isEmptyLine { try body() }
         start += length
         line += newlines
@@ -133,6 +140,14 @@ final class CSVReader {
     if got <= 0 { atEOF = true } else { end += got }
   }
 
+  private func growFields() {
+    let grown = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: fieldCapacity * 2)
+    grown.update(from: fieldBase, count: fieldCount)
+    fieldBase.deallocate()
+    fieldBase = grown
+    fieldCapacity *= 2
+  }
+
   private enum Scan {
     case record(length: Int, newlines: Int)
     case needMore
@@ -141,8 +156,7 @@ final class CSVReader {
 
   /// Scans one record at `p` (n bytes available); fills `fields`, `raw` and `hasHighBytes`.
   private func scanRecord(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, _ eof: Bool) -> Scan {
-    fields.removeAll(keepingCapacity: true)
-    let sep = dialect.separator
+    fieldCount = 0
     let quote = dialect.quote
     let escape = dialect.escape
     let hasEscape = escape != nil
@@ -232,13 +246,15 @@ final class CSVReader {
       let atLineEnd = i >= n || p[i] == 10
       var stop = i
       if atLineEnd && stop > run && p[stop - 1] == 13 { stop -= 1 }
+      if fieldCount == fieldCapacity { growFields() }
       if copied {
         (scratch + used).update(from: p + run, count: stop - run)
         used += stop - run
-        fields.append(UnsafeBufferPointer(start: scratch + scratchStart, count: used - scratchStart))
+        fieldBase[fieldCount] = UnsafeBufferPointer(start: scratch + scratchStart, count: used - scratchStart)
       } else {
-        fields.append(UnsafeBufferPointer(start: p + fieldStart, count: stop - fieldStart))
+        fieldBase[fieldCount] = UnsafeBufferPointer(start: p + fieldStart, count: stop - fieldStart)
       }
+      fieldCount += 1
       if atLineEnd {
         var rawEnd = i
         if rawEnd > 0 && p[rawEnd - 1] == 13 { rawEnd -= 1 }

@@ -3,7 +3,7 @@
 /// Dates, months, choices, text and references go through a `TokenCache`, so each distinct
 /// value is parsed, checked and made into a `String` once; plain ints and doubles are parsed
 /// from the bytes every time (that is cheaper than a hash lookup).
-struct ColumnPlan {
+final class ColumnPlan {
   enum Result {
     /// The value and a number standing for it (the int itself, yyyymmdd, yyyymm, a dense
     /// index of the referenced key, or an intern number for text).
@@ -49,10 +49,10 @@ struct ColumnPlan {
       return .ok(.double(v), Int64(bitPattern: v.bitPattern))
     default:
       guard let cache else { return .bad("internal: no cache") }
-      if let index = cache.lookup(field, make: { make($0, cache.entries.count) }) {
-        let entry = cache.entries[index]
-        if let problem = entry.problem { return .bad(problem) }
-        return .ok(entry.value, entry.ordinal)
+      if let index = cache.lookup(field, make: make) {
+        let entry = cache.entry(index)
+        if let problem = entry.pointee.problem { return .bad(problem) }
+        return .ok(entry.pointee.value, entry.pointee.ordinal)
       }
       let entry = make(field, -1)
       if let problem = entry.problem { return .bad(problem) }
@@ -112,8 +112,8 @@ struct ColumnPlan {
 
   /// This column's value in the current record, quoted for a message.
   func quotedValue(_ reader: CSVReader) -> String {
-    guard fileIndex >= 0, fileIndex < reader.fields.count else { return "''" }
-    return Self.quote(reader.fields[fileIndex])
+    guard fileIndex >= 0, fileIndex < reader.fieldCount else { return "''" }
+    return Self.quote(reader.fieldBase[fileIndex])
   }
 
   static func quote(_ field: UnsafeBufferPointer<UInt8>) -> String {

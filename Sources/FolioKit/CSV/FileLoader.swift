@@ -15,14 +15,17 @@ final class FileLoader {
   private var plans: [ColumnPlan] = []
   private var headerWidth = 0
   private var values: [CellValue]
-  private var ordinals: [Int64]
-  private var keyColumns: [Int]
-  private var keys: [RowKey: Int32] = [:]
+  private let ordinals: UnsafeMutablePointer<Int64>
+  private let keyColumns: [Int]
+  private let keys = KeyTable()
+  /// Usage keys, when this is the performance file.
+  private let usageKeys: KeyTable?
+  /// Per usage row, the days of its month already seen in performance_daily.csv.
+  private let dayMasks: UnsafeMutablePointer<UInt32>
   private var problems: [(column: Int, message: String)] = []
   private let isUsage: Bool
   private let isAgencies: Bool
   private var ownKeyMap: [CellValue: Int32] = [:]
-  private let isPerformance: Bool
 
   init(schema: FileSchema, path: String, policy: BadRowPolicy, errorLimit: Int, state: IngestState) {
     self.schema = schema
@@ -31,11 +34,20 @@ final class FileLoader {
     self.errorLimit = errorLimit
     self.state = state
     values = [CellValue](repeating: .null, count: schema.columns.count)
-    ordinals = [Int64](repeating: 0, count: schema.columns.count)
+    ordinals = .allocate(capacity: schema.columns.count)
+    ordinals.initialize(repeating: 0, count: schema.columns.count)
     keyColumns = schema.key.compactMap { schema.index(of: $0) }
     isUsage = schema.fileName == InputSchemas.usageMonthly.fileName
     isAgencies = schema.fileName == InputSchemas.agencies.fileName
-    isPerformance = schema.fileName == InputSchemas.performanceDaily.fileName
+    usageKeys = schema.fileName == InputSchemas.performanceDaily.fileName ? state.usageKeys : nil
+    let usageRows = usageKeys?.count ?? 0
+    dayMasks = .allocate(capacity: Swift.max(1, usageRows))
+    dayMasks.initialize(repeating: 0, count: Swift.max(1, usageRows))
+  }
+
+  deinit {
+    dayMasks.deallocate()
+    ordinals.deallocate()
   }
 
   /// Reads every record; throws at once on a structural problem.
@@ -111,24 +123,35 @@ final class FileLoader {
   // MARK: rows
 
   private func row(_ reader: CSVReader, _ sink: TableSink) throws {
-    problems.removeAll(keepingCapacity: true)
-    let fields = reader.fields
-    if fields.count != headerWidth {
+    // Hot path: work on locals (one property access each per row, not per column).
+    if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+    let fields = reader.fieldBase
+    let fieldCount = reader.fieldCount
+    let plans = self.plans
+    let ordinals = self.ordinals
+    var values = self.values
+    self.values = []  // keeps `values` uniquely referenced, so writes below do not copy
+    defer { self.values = values }
+    var clean = true
+    if fieldCount != headerWidth {
+      clean = false
       problems.append(
-        (Swift.min(fields.count, headerWidth) + 1,
-         "expected \(headerWidth) fields as in the header, found \(fields.count)"))
+        (Swift.min(fieldCount, headerWidth) + 1,
+         "expected \(headerWidth) fields as in the header, found \(fieldCount)"))
     } else {
       for k in 0..<plans.count {
         let plan = plans[k]
-        if plan.fileIndex < 0 {
+        let position = plan.fileIndex
+        if position < 0 {
           values[k] = .null
           continue
         }
-        let field = fields[plan.fileIndex]
+        let field = fields[position]
         if field.count == 0 {
           values[k] = .null
           if plan.column.required {
-            problems.append((plan.fileIndex + 1, "\(plan.column.name): a value is required"))
+            clean = false
+            problems.append((position + 1, "\(plan.column.name): a value is required"))
           }
           continue
         }
@@ -137,30 +160,34 @@ final class FileLoader {
           values[k] = value
           ordinals[k] = ordinal
         case .bad(let message):
+          clean = false
           values[k] = .null
-          problems.append((plan.fileIndex + 1, "\(plan.column.name): \(message)"))
+          problems.append((position + 1, "\(plan.column.name): \(message)"))
         }
       }
-      if problems.isEmpty { checkRow(reader) }
+      if clean { clean = checkRow(reader, values, plans) }
     }
-    if problems.isEmpty {
+    if clean {
       // With policy fail a file with errors is never used, so stop feeding the sink.
       if policy == .fail && !errors.isEmpty { return }
       try sink.insertRow(values)
       accepted += 1
-      remember()
+      if keyColumns.count == 1 || isAgencies { remember(values) }
       return
     }
     record(reader)
   }
 
   /// Rules across columns and rows; run only when every value of the row is fine on its own.
-  private func checkRow(_ reader: CSVReader) {
+  private func checkRow(_ reader: CSVReader, _ values: [CellValue], _ plans: [ColumnPlan]) -> Bool {
+    let ordinals = self.ordinals
+    var clean = true
     for k in 0..<plans.count {
       let plan = plans[k]
       if let other = plan.atMost, values[k] != .null, values[other] != .null,
         ordinals[k] > ordinals[other]
       {
+        clean = false
         problems.append(
           (plan.fileIndex + 1,
            "\(plan.column.name): \(plan.quotedValue(reader)) must be ≤ \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
@@ -168,41 +195,60 @@ final class FileLoader {
       if let other = plan.atLeast, values[k] != .null, values[other] != .null,
         ordinals[k] < ordinals[other]
       {
+        clean = false
         problems.append(
           (plan.fileIndex + 1,
            "\(plan.column.name): \(plan.quotedValue(reader)) must not be before \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
       }
     }
-    guard problems.isEmpty else { return }
-    if isPerformance {
+    guard clean else { return false }
+    if let usageKeys {
+      // Every performance row belongs to one usage row (agency, service, region, month), so
+      // its key is unique when its day is unique within that usage row: one bit per day.
       let key = RowKey(a: ordinals[1], b: ordinals[2], c: ordinals[3], d: ordinals[0] / 100)
-      if state.usageKeys[key] == nil {
-        let month = String(decoding: reader.fields[plans[0].fileIndex].prefix(7), as: UTF8.self)
+      guard let usageRow = usageKeys.id(of: key) else {
+        let month = String(decoding: reader.fieldBase[plans[0].fileIndex].prefix(7), as: UTF8.self)
         problems.append(
           (plans[0].fileIndex + 1,
            "no usage_monthly.csv row for agency_id \(ordinals[1]), service_type \(plans[2].quotedValue(reader)), aws_region \(plans[3].quotedValue(reader)), month '\(month)'"))
-        return
+        return false
       }
+      let bit = UInt32(1) << UInt32(ordinals[0] % 100)
+      if dayMasks[usageRow] & bit != 0 {
+        let shown = keyColumns.map { plans[$0].quotedValue(reader) }.joined(separator: ", ")
+        problems.append(
+          (plans[keyColumns[0]].fileIndex + 1,
+           "duplicate key (\(schema.key.joined(separator: ", "))) = (\(shown)); an earlier row has the same key"))
+        return false
+      }
+      dayMasks[usageRow] |= bit
+      return true
     }
+    let keyColumns = self.keyColumns
     if !keyColumns.isEmpty {
-      var parts: [Int64] = [0, 0, 0, 0]
-      for (n, k) in keyColumns.enumerated() where n < 4 { parts[n] = ordinals[k] }
-      let key = RowKey(a: parts[0], b: parts[1], c: parts[2], d: parts[3])
-      if let first = keys[key] {
+      var parts: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
+      switch keyColumns.count {
+      case 4: parts = (ordinals[keyColumns[0]], ordinals[keyColumns[1]], ordinals[keyColumns[2]], ordinals[keyColumns[3]])
+      case 3: parts = (ordinals[keyColumns[0]], ordinals[keyColumns[1]], ordinals[keyColumns[2]], 0)
+      case 2: parts = (ordinals[keyColumns[0]], ordinals[keyColumns[1]], 0, 0)
+      default: parts = (ordinals[keyColumns[0]], 0, 0, 0)
+      }
+      let key = RowKey(a: parts.0, b: parts.1, c: parts.2, d: parts.3)
+      if let first = keys.insert(key, line: reader.line) {
         let names = schema.key.joined(separator: ", ")
         let shown = keyColumns.map { plans[$0].quotedValue(reader) }.joined(separator: ", ")
         problems.append(
           (plans[keyColumns[0]].fileIndex + 1,
            "duplicate key (\(names)) = (\(shown)); first on line \(first)"))
-        return
+        return false
       }
-      keys[key] = Int32(truncatingIfNeeded: reader.line)
     }
-    if isUsage { checkCountry(reader) }
+    if isUsage { checkCountry(reader, values) }
+    return true
   }
 
   /// agencies.csv wins over usage_monthly.csv on country; warn once per agency.
-  private func checkCountry(_ reader: CSVReader) {
+  private func checkCountry(_ reader: CSVReader, _ values: [CellValue]) {
     let agency = ordinals[0]
     guard !state.countryWarned.contains(agency), let known = state.agencyCountries[agency],
       case .text(let country) = values[1], case .text(let code) = values[2],
@@ -249,7 +295,7 @@ final class FileLoader {
   var rejectedCount: Int { rejects?.rows.count ?? 0 }
 
   /// Keeps what later files look up: the key map of a single-column key, agencies' countries.
-  private func remember() {
+  private func remember(_ values: [CellValue]) {
     if keyColumns.count == 1 {
       let value = values[keyColumns[0]]
       if ownKeyMap[value] == nil { ownKeyMap[value] = Int32(ownKeyMap.count) }

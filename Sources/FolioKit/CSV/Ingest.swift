@@ -102,14 +102,25 @@ public struct Ingest: Sendable {
 }
 
 /// SHA-256 and byte count of a file as it streams by.
-private final class HashingCounter {
-  private var sha = SHA256()
+///
+/// Hashing runs on a second thread (the machine has two cores and SHA-256 costs about as much
+/// as parsing): each chunk is copied and hashed in order on a serial queue; at most four
+/// chunks wait, so memory stays bounded.
+private final class HashingCounter: @unchecked Sendable {
+  private var sha = SHA256()  // touched only on `queue`
+  private let queue = DispatchQueue(label: "folio.ingest.sha256")
+  private let slots = DispatchSemaphore(value: 4)
   private(set) var bytes = 0
 
   func update(_ chunk: UnsafeRawBufferPointer) {
-    sha.update(chunk)
     bytes += chunk.count
+    let copy = [UInt8](chunk)
+    slots.wait()
+    queue.async {
+      copy.withUnsafeBytes { self.sha.update($0) }
+      self.slots.signal()
+    }
   }
 
-  func hex() -> String { sha.finalizeHex() }
+  func hex() -> String { queue.sync { sha.finalizeHex() } }
 }

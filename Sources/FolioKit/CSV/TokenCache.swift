@@ -1,11 +1,18 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Remembers what each distinct byte string of a column means, so that a value repeated a
 /// million times (a date, a region, a service type) is parsed, checked and turned into a
 /// `String` once.
 ///
-/// An open-addressing hash table over the raw bytes; the entries keep the typed value, a
-/// number that stands for it in keys (`ordinal`) and the problem, if the value is bad. After
-/// `limit` distinct values it stops learning (a column of unique text would otherwise grow
-/// without bound) and `lookup` returns nil for new values.
+/// An open-addressing hash table over the raw bytes, in raw memory (no exclusivity checks or
+/// copy-on-write in the hot path); the entries keep the typed value, a number that stands for
+/// it in keys (`ordinal`) and the problem, if the value is bad. After `limit` distinct values it
+/// stops learning (a column of unique text would otherwise grow without bound) and `lookup`
+/// returns nil for new values.
 final class TokenCache {
   struct Entry {
     var value: CellValue
@@ -14,59 +21,112 @@ final class TokenCache {
     var problem: String?
   }
 
-  private(set) var entries: [Entry] = []
-  private var arena: [UInt8] = []
-  private var spans: [(offset: Int, count: Int, hash: UInt64)] = []
-  private var table: [Int32]
+  private struct Span {
+    var offset: Int
+    var count: Int
+    var hash: UInt64
+  }
+
+  private var entries: UnsafeMutablePointer<Entry>
+  private var spans: UnsafeMutablePointer<Span>
+  private var entryCapacity: Int
+  private(set) var count = 0
+  private var arena: UnsafeMutablePointer<UInt8>
+  private var arenaCount = 0
+  private var arenaCapacity: Int
+  private var table: UnsafeMutablePointer<Int32>
   private var mask: Int
   private let limit: Int
 
   init(limit: Int = 65_536) {
     self.limit = limit
-    table = [Int32](repeating: -1, count: 64)
+    entryCapacity = 16
+    entries = .allocate(capacity: entryCapacity)
+    spans = .allocate(capacity: entryCapacity)
+    arenaCapacity = 256
+    arena = .allocate(capacity: arenaCapacity)
+    table = .allocate(capacity: 64)
+    table.initialize(repeating: -1, count: 64)
     mask = 63
   }
 
-  @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  deinit {
+    entries.deinitialize(count: count)
+    entries.deallocate()
+    spans.deallocate()
+    arena.deallocate()
+    table.deallocate()
+  }
+
+  @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in b { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
     return h ^ (h >> 29)
   }
 
-  /// The entry for these bytes, made with `make` the first time; nil when the cache is full.
+  /// The entry at an index `lookup` returned.
+  @inline(__always) func entry(_ index: Int) -> UnsafePointer<Entry> { UnsafePointer(entries + index) }
+
+  /// The index of the entry for these bytes, made with `make` the first time; nil when full.
   @inline(__always)
-  func lookup(_ b: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Entry) -> Int? {
+  func lookup(_ b: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>, Int) -> Entry) -> Int? {
     let h = Self.hash(b)
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let index = Int(table[slot])
       if index < 0 { break }
       let span = spans[index]
-      if span.hash == h && span.count == b.count && equal(span.offset, b) { return index }
+      if span.hash == h && span.count == b.count
+        && (b.count == 0 || memcmp(arena + span.offset, b.baseAddress!, b.count) == 0)
+      {
+        return index
+      }
       slot = (slot + 1) & mask
     }
-    guard entries.count < limit else { return nil }
-    let index = entries.count
-    entries.append(make(b))
-    spans.append((arena.count, b.count, h))
-    arena.append(contentsOf: b)
+    guard count < limit else { return nil }
+    return add(b, hash: h, slot: slot, entry: make(b, count))
+  }
+
+  private func add(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, slot: Int, entry: Entry) -> Int {
+    if count == entryCapacity {
+      let newCapacity = entryCapacity * 2
+      let newEntries = UnsafeMutablePointer<Entry>.allocate(capacity: newCapacity)
+      newEntries.moveInitialize(from: entries, count: count)
+      entries.deallocate()
+      entries = newEntries
+      let newSpans = UnsafeMutablePointer<Span>.allocate(capacity: newCapacity)
+      newSpans.moveInitialize(from: spans, count: count)
+      spans.deallocate()
+      spans = newSpans
+      entryCapacity = newCapacity
+    }
+    if arenaCount + b.count > arenaCapacity {
+      let newCapacity = Swift.max(arenaCapacity * 2, arenaCount + b.count)
+      let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+      newArena.update(from: arena, count: arenaCount)
+      arena.deallocate()
+      arena = newArena
+      arenaCapacity = newCapacity
+    }
+    if let base = b.baseAddress { (arena + arenaCount).update(from: base, count: b.count) }
+    let index = count
+    (entries + index).initialize(to: entry)
+    spans[index] = Span(offset: arenaCount, count: b.count, hash: h)
+    arenaCount += b.count
+    count += 1
     table[slot] = Int32(index)
-    if entries.count * 2 > table.count { grow() }
+    if count * 2 > mask { grow() }
     return index
   }
 
-  private func equal(_ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    arena.withUnsafeBufferPointer { a in
-      for k in 0..<b.count where a[offset + k] != b[k] { return false }
-      return true
-    }
-  }
-
   private func grow() {
-    table = [Int32](repeating: -1, count: table.count * 2)
-    mask = table.count - 1
-    for (index, span) in spans.enumerated() {
-      var slot = Int(truncatingIfNeeded: span.hash) & mask
+    let size = (mask + 1) * 2
+    table.deallocate()
+    table = .allocate(capacity: size)
+    table.initialize(repeating: -1, count: size)
+    mask = size - 1
+    for index in 0..<count {
+      var slot = Int(truncatingIfNeeded: spans[index].hash) & mask
       while table[slot] >= 0 { slot = (slot + 1) & mask }
       table[slot] = Int32(index)
     }

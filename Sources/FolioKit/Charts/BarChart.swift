@@ -42,7 +42,9 @@ public struct BarChart: Sendable {
     var o = options
     let (cats, values) = table()
     let stacked = o.barMode == .stacked && series.count > 1
-    let horizontal = o.orientation == .horizontal
+    let approxStep = (o.width - 60) / Double(max(1, cats.count))
+    let widest = cats.map { ChartStyle.textWidth($0, size: 10.5) }.max() ?? 0
+    let horizontal = o.orientation == .horizontal || (o.orientation == .auto && (cats.count > 16 || widest > approxStep * 1.6))
     let totals = cats.indices.map { i in values.reduce(0.0) { $0 + ($1[i] ?? 0) } }
     if horizontal && nested == nil {
       // Horizontal bars grow the chart rather than squeeze: at least 16 px a bar row.
@@ -53,14 +55,14 @@ public struct BarChart: Sendable {
     let summary = o.summary.isEmpty ? ChartSummary.bars(categories: cats, totals: totals, series: series, options: o) : o.summary
     var c = ChartCanvas(width: o.width, height: o.height)
     c.begin(kind: "bar", options: o, title: title, summary: summary, nested: nested)
-    var top = c.drawTitle(o.title)
+    var top = c.drawTitle(o.title, panel: o.isPanel)
     let finite = values.flatMap { $0.compactMap { $0 } }
     guard !finite.isEmpty else {
       c.drawNoData(top: top)
       return c.finish()
     }
     if series.count > 1 { top = c.drawLegend(series.map(\.name), top: top) + 6 }
-    if !o.yLabel.isEmpty && !horizontal {
+    if !o.yLabel.isEmpty && !horizontal && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
       top += 16
     }

@@ -41,11 +41,12 @@ struct ChartCanvas {
   }
 
   /// Draws the visible title; returns the y below it.
-  mutating func drawTitle(_ title: String, top: Double = 0) -> Double {
+  mutating func drawTitle(_ title: String, top: Double = 0, panel: Bool = false) -> Double {
     guard !title.isEmpty else { return top + 8 }
-    let t = ChartStyle.truncate(title, maxWidth: width - 16, size: 14)
-    svg.label(t, x: 8, y: top + 18, cls: "fc-title", size: 14, weight: "600")
-    return top + 30
+    let size = panel ? 12.0 : 14.0
+    let t = ChartStyle.truncate(title, maxWidth: width - 16, size: size)
+    svg.label(t, x: 8, y: top + size + 4, cls: panel ? "fc-panel-title" : "fc-title", size: size, weight: "600")
+    return top + (panel ? 24 : 30)
   }
 
   /// A legend of swatches in one or more rows; returns the y below it.

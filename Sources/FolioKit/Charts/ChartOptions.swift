@@ -3,7 +3,11 @@ public struct ChartOptions: Sendable {
   /// How bars are laid out.
   public enum BarMode: String, Sendable { case grouped, stacked }
   /// Which way bars run.
-  public enum Orientation: String, Sendable { case vertical, horizontal }
+  public enum Orientation: String, Sendable {
+    case vertical, horizontal
+    /// Vertical unless there are many categories or their names would not fit.
+    case auto
+  }
   /// Category order for bars.
   public enum Sort: String, Sendable { case none, ascending, descending }
 
@@ -65,7 +69,7 @@ public struct ChartOptions: Sendable {
   /// Quadrant split point (x, y); defaults to the first x and y reference lines.
   public var quadrantSplit: (x: Double, y: Double)? = nil
   public var barMode: BarMode = .grouped
-  public var orientation: Orientation = .vertical
+  public var orientation: Orientation = .auto
   public var sort: Sort = .none
   /// Value labels on bars.
   public var valueLabels: Bool = true
@@ -83,6 +87,10 @@ public struct ChartOptions: Sendable {
   public var densityThreshold: Int = 3000
   /// Above this many points per series a line is thinned with LTTB for drawing.
   public var thinningThreshold: Int = 600
+
+  /// Set by small multiples: a panel draws a smaller title and leaves shared labels
+  /// (y label, target and band labels) to the grid.
+  var isPanel: Bool = false
 
   public init() {}
 

@@ -5,7 +5,7 @@ import Foundation
 enum DensityBins {
   static let cell = 8.0
 
-  static func draw(_ c: inout ChartCanvas, items: [ScatterChart.Item], sx: LinearScale, sy: LinearScale, box: (Double, Double, Double, Double)) {
+  static func draw(_ c: inout ChartCanvas, items: [ScatterChart.Item], sx: LinearScale, sy: LinearScale, box: (Double, Double, Double, Double), legendY: Double) {
     let cols = max(1, Int(((box.2 - box.0) / cell).rounded(.up)))
     let rows = max(1, Int(((box.3 - box.1) / cell).rounded(.up)))
     var counts = [Int](repeating: 0, count: cols * rows)
@@ -36,8 +36,7 @@ enum DensityBins {
     let labelFirst = "1", labelLast = ValueFormat(.si).string(Double(maxCount))
     let lw = 12.0 * Double(classes)
     var x = box.2 - lw - ChartStyle.textWidth(labelLast, size: 10) - 10
-    let y = box.1 + 4
-    c.svg.rect(x: x - ChartStyle.textWidth("Points per bin 1", size: 10) - 10, y: y - 2, w: lw + ChartStyle.textWidth("Points per bin 1 " + labelLast, size: 10) + 22, h: 16, cls: "fc-legend-bg", fill: "#ffffff", extra: " fill-opacity=\"0.85\"")
+    let y = legendY
     c.svg.label("Points per bin " + labelFirst, x: x - 4, y: y + 10, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
     for i in 0..<classes {
       c.svg.rect(x: x, y: y + 1, w: 12, h: 10, cls: "fc-bin q\(i)", fill: ChartStyle.sequential[i])

@@ -49,7 +49,11 @@ public struct Heatmap: Sendable {
     let (columns, values, merged) = grid()
     let finite = values.flatMap { $0.compactMap { $0 } }
     let rowStep = 18.0
-    if nested == nil { o.height = max(o.height, 110 + Double(series.count) * rowStep) }
+    // The grid sets the height: rows stay 18–24 px whatever the viewBox height asked for.
+    if nested == nil {
+      let rowH = min(24, max(rowStep, (o.height - 100) / Double(max(1, series.count))))
+      o.height = (o.title.isEmpty ? 8 : 30) + 22 + Double(max(1, series.count)) * rowH + (o.xLabel.isEmpty ? 26 : 42)
+    }
     let lo = finite.min() ?? 0, hi = finite.max() ?? 1
     let title = o.title.isEmpty ? "Heatmap" : o.title
     var summary = o.summary
@@ -71,20 +75,21 @@ public struct Heatmap: Sendable {
     let span = hi - lo
     func level(_ v: Double) -> Int { span == 0 ? classes / 2 : min(classes - 1, Int((v - lo) / span * Double(classes))) }
     // Legend: one swatch per class with the range ends labelled.
-    let legendW = 22.0 * Double(classes)
-    var lx = o.width - 8 - legendW
-    c.svg.label(o.format.string(lo), x: lx - 4, y: top + 9, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
+    let legendW = 20.0 * Double(classes)
+    let hiText = o.format.string(hi), loText = o.format.string(lo)
+    var lx = o.width - 8 - ChartStyle.textWidth(hiText, size: 10) - 6 - legendW
+    c.svg.label(loText, x: lx - 6, y: top + 9, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
     for i in 0..<classes {
-      c.svg.rect(x: lx, y: top, w: 22, h: 10, cls: "fc-cell q\(i)", fill: ChartStyle.sequential[i])
-      lx += 22
+      c.svg.rect(x: lx, y: top, w: 20, h: 11, cls: "fc-cell q\(i)", fill: ChartStyle.sequential[i])
+      lx += 20
     }
-    c.svg.label(o.format.string(hi), x: o.width - 8, y: top + 22, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
+    c.svg.label(hiText, x: lx + 6, y: top + 9, cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
     if !o.yLabel.isEmpty { c.drawYLabel(o.yLabel, x: 8, y: top + 9) }
-    top += 30
+    top += 22
     let labelWidth = min(o.width * 0.3, (series.map { ChartStyle.textWidth($0.name) }.max() ?? 0) + 4)
     let left = 8 + labelWidth + 8
     let right = o.width - 8
-    let bottom = min(o.height - (o.xLabel.isEmpty ? 22 : 38), top + Double(series.count) * max(rowStep, (o.height - top - 40) / Double(max(1, series.count))))
+    let bottom = min(o.height - (o.xLabel.isEmpty ? 22 : 38), top + Double(series.count) * min(24, max(rowStep, (o.height - top - 40) / Double(max(1, series.count)))))
     let cw = (right - left) / Double(max(1, columns.count))
     let ch = (bottom - top) / Double(max(1, series.count))
     let showValues = cw >= 28 && ch >= 14 && columns.count * series.count <= 200
@@ -124,7 +129,7 @@ public struct Heatmap: Sendable {
         return nil
       }, uniquingKeysWith: { a, _ in a })
       let dates = columns.compactMap { c -> Int? in if case .date(let d) = c { return d.day } else { return nil } }
-      let dt = DateTicks.ticks(from: dates.first ?? 0, to: dates.last ?? 0, maxCount: max(2, Int((right - left) / 62)))
+      let dt = DateTicks.ticks(from: dates.first ?? 0, to: dates.last ?? 0, maxCount: max(2, Int((right - left) / 62)), monthly: model.unit > 1)
       ticks = dt.compactMap { t in byDay[t.day].map { (left + (Double($0) + 0.5) * cw, t.label) } }
     } else {
       ticks = columns.enumerated().map { (left + (Double($0.offset) + 0.5) * cw, ChartStyle.truncate($0.element.label, maxWidth: 100, size: 10.5)) }

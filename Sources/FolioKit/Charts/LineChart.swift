@@ -18,7 +18,7 @@ public struct LineChart: Sendable {
     let summary = o.summary.isEmpty ? ChartSummary.line(series, options: o) : o.summary
     var c = ChartCanvas(width: o.width, height: o.height)
     c.begin(kind: "line", options: o, title: title, summary: summary, nested: nested)
-    var top = c.drawTitle(o.title)
+    var top = c.drawTitle(o.title, panel: o.isPanel)
     let values = series.flatMap { $0.points.compactMap(\.value) }
     guard !values.isEmpty else {
       c.drawNoData(top: top)
@@ -29,7 +29,7 @@ public struct LineChart: Sendable {
     if !useEndLabels {
       top = c.drawLegend(series.map(\.name), top: top) + 4
     }
-    if !o.yLabel.isEmpty {
+    if !o.yLabel.isEmpty && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
       top += 16
     }
@@ -56,7 +56,7 @@ public struct LineChart: Sendable {
       let ty = y(target.value)
       c.svg.line(x1: left, y1: ty, x2: right, y2: ty, cls: "fc-target", stroke: ChartStyle.targetColor, width: 1.2, dash: "5 3")
       let text = target.label.isEmpty ? o.format.string(target.value) : target.label + " " + o.format.string(target.value)
-      c.svg.label(text, x: left + 4, y: ty - 5, cls: "fc-target-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600", halo: true)
+      if !o.isPanel { c.svg.label(text, x: left + 4, y: ty - 5, cls: "fc-target-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600", halo: true) }
     }
     var lastPositions: [(index: Int, y: Double)] = []
     for (si, s) in series.enumerated() {
@@ -94,7 +94,7 @@ public struct LineChart: Sendable {
       let x1 = min(x.range.1, x(Double(max(a.day, b.day)) + half))
       guard x1 > x0 else { continue }
       c.svg.rect(x: x0, y: top, w: x1 - x0, h: bottom - top, cls: "fc-band", fill: ChartStyle.bandColor)
-      if !band.label.isEmpty && ChartStyle.textWidth(band.label, size: 10) < x1 - x0 + 20 {
+      if !band.label.isEmpty && !options.isPanel && ChartStyle.textWidth(band.label, size: 10) < x1 - x0 + 20 {
         c.svg.label(band.label, x: (x0 + x1) / 2, y: top + 10, anchor: "middle", cls: "fc-band-label", size: 10, fill: ChartStyle.mutedText)
       }
     }

@@ -50,16 +50,17 @@ public struct ScatterChart: Sendable {
     let summary = o.summary.isEmpty ? ChartSummary.scatter(count: items.count, xs: (xlo, xhi), ys: (ylo, yhi), options: o, binned: binned) : o.summary
     var c = ChartCanvas(width: o.width, height: o.height)
     c.begin(kind: "scatter", options: o, title: title, summary: summary, nested: nested)
-    var top = c.drawTitle(o.title)
+    var top = c.drawTitle(o.title, panel: o.isPanel)
     guard !items.isEmpty else {
       c.drawNoData(top: top)
       return c.finish()
     }
     if series.count > 1 && !binned { top = c.drawLegend(series.map(\.name), top: top, shapes: true) + 6 }
-    if !o.yLabel.isEmpty {
+    if !o.yLabel.isEmpty && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
-      top += 16
     }
+    // The density legend shares the y-label row, above the plot rather than over data.
+    if (!o.yLabel.isEmpty && !o.isPanel) || binned { top += 16 }
     top += 4
     let xRefs = o.references.filter { $0.axis == .x }.map(\.value)
     let yRefs = o.references.filter { $0.axis == .y }.map(\.value)
@@ -69,7 +70,7 @@ public struct ScatterChart: Sendable {
     let xstep = xdom.ticks.count > 1 ? xdom.ticks[1] - xdom.ticks[0] : 1
     let tickWidth = ydom.ticks.map { ChartStyle.textWidth(o.format.tick($0, step: ystep), size: 10.5) }.max() ?? 20
     let left = 8 + tickWidth + 8
-    let right = o.width - 16
+    let right = o.width - 22
     let bottom = o.height - (o.xLabel.isEmpty ? 24 : 40)
     let sx = LinearScale(domain: (xdom.lo, xdom.hi), range: (left, right))
     let sy = LinearScale(domain: (ydom.lo, ydom.hi), range: (bottom, top), log: o.logY)
@@ -79,26 +80,26 @@ public struct ScatterChart: Sendable {
     }
     c.drawXAxis(ticks: xdom.ticks.map { (sx($0), o.xFormat.tick($0, step: xstep)) }, baseline: bottom, plotLeft: left, plotRight: right)
     c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
-    drawQuadrants(&c, sx: sx, sy: sy, xRefs: xRefs, yRefs: yRefs, box: (left, top, right, bottom))
     if binned {
-      DensityBins.draw(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom))
+      DensityBins.draw(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom), legendY: top - 16)
     } else if items.count > 400 {
       drawDots(&c, items: items, sx: sx, sy: sy)
     } else {
       drawMarks(&c, items: items, sx: sx, sy: sy)
       labelExtremes(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom))
     }
+    drawQuadrants(&c, sx: sx, sy: sy, xRefs: xRefs, yRefs: yRefs, box: (left, top, right, bottom))
     for r in o.references {
       let f = r.axis == .x ? o.xFormat : o.format
       let text = r.label.isEmpty ? f.string(r.value) : r.label
       if r.axis == .x {
         let x = sx(r.value)
         c.svg.line(x1: x, y1: top, x2: x, y2: bottom, cls: "fc-ref", stroke: ChartStyle.targetColor, width: 1.2, dash: "5 3")
-        c.svg.label(text, x: x + 4, y: top + 10, cls: "fc-ref-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600")
+        c.svg.label(text, x: x + 4, y: top + 10, cls: "fc-ref-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600", halo: true)
       } else {
         let y = sy(r.value)
         c.svg.line(x1: left, y1: y, x2: right, y2: y, cls: "fc-ref", stroke: ChartStyle.targetColor, width: 1.2, dash: "5 3")
-        c.svg.label(text, x: right - 2, y: y - 4, anchor: "end", cls: "fc-ref-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600")
+        c.svg.label(text, x: right - 2, y: y - 4, anchor: "end", cls: "fc-ref-label", size: 10.5, fill: ChartStyle.targetColor, weight: "600", halo: true)
       }
     }
     return c.finish()
@@ -151,7 +152,7 @@ public struct ScatterChart: Sendable {
     ]
     for (i, text) in q.prefix(4).enumerated() where !text.isEmpty {
       let t = ChartStyle.truncate(text, maxWidth: (box.2 - box.0) / 2 - 16, size: 11)
-      c.svg.label(t, x: places[i].0, y: places[i].1, anchor: places[i].2, cls: "fc-quadrant", size: 11, fill: ChartStyle.mutedText, weight: "600")
+      c.svg.label(t, x: places[i].0, y: places[i].1, anchor: places[i].2, cls: "fc-quadrant", size: 11, fill: ChartStyle.mutedText, weight: "600", halo: true)
     }
   }
 
@@ -183,7 +184,7 @@ public struct ScatterChart: Sendable {
         guard r.0 >= box.0, r.2 <= box.2, r.1 >= box.1, r.3 <= box.3 else { continue }
         if taken.contains(where: { !($0.2 < r.0 || r.2 < $0.0 || $0.3 < r.1 || r.3 < $0.1) }) { continue }
         taken.append(r)
-        c.svg.label(text, x: lx, y: ly, cls: "fc-point-label", size: 10.5, fill: ChartStyle.textColor)
+        c.svg.label(text, x: lx, y: ly, cls: "fc-point-label", size: 10.5, fill: ChartStyle.textColor, halo: true)
         break
       }
     }

@@ -37,7 +37,12 @@ public struct SmallMultiples: Sendable {
     let o = options
     let cols = min(columns, max(1, panels.count))
     let rows = (panels.count + cols - 1) / cols
-    let titleH = o.title.isEmpty ? 0.0 : 30.0
+    // The header carries what every panel shares: title, y label and target.
+    var note = o.yLabel
+    if let t = o.target, kind == .line {
+      note += (note.isEmpty ? "" : " · ") + "dashed line: " + (t.label.isEmpty ? "" : t.label + " ") + o.format.string(t.value)
+    }
+    let titleH = (o.title.isEmpty ? 0.0 : 30.0) + (note.isEmpty ? 0 : 16)
     let pw = o.width / Double(cols)
     let ph = max(120, min(220, pw * 0.7))
     let height = titleH + Double(max(1, rows)) * ph
@@ -47,7 +52,8 @@ public struct SmallMultiples: Sendable {
     let all = panels.flatMap(\.series)
     let summary = o.summary.isEmpty ? "\(panels.count) small \(kind.rawValue) charts sharing one scale: \(panels.map(\.title).joined(separator: ", "))." : o.summary
     c.begin(kind: "multiples", options: root, title: o.title.isEmpty ? "Small multiples" : o.title, summary: summary)
-    _ = c.drawTitle(o.title)
+    let below = c.drawTitle(o.title)
+    if !note.isEmpty { c.drawYLabel(note, x: 8, y: below + 6) }
     guard !panels.isEmpty else {
       c.drawNoData(top: titleH + 8)
       return c.finish()
@@ -59,6 +65,8 @@ public struct SmallMultiples: Sendable {
     shared.width = pw
     shared.height = ph
     shared.explicitSize = false
+    shared.isPanel = true
+    shared.xLabel = ""
     let ys = all.flatMap { $0.points.compactMap(\.value) }
     if o.yDomain == nil, !ys.isEmpty {
       var values = ys

@@ -86,7 +86,7 @@ public struct PageSource: Sendable {
     {
       let fence = String(repeating: Character(UnicodeScalar(fenceCharacter)), count: fenceLength)
       throw error(
-        "this `\(directive.name)` block is never closed: add a line `\(fence)` after its last line",
+        "this `\(directive.name)` block is never closed: add a line \(fence) after its last line",
         line: line, column: fenceColumn)
     }
     return FencedBlock(

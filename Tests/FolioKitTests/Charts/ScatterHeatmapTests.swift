@@ -37,6 +37,12 @@ import Testing
     #expect(svg.utf8.count <= 60_000)
   }
 
+  @Test func densityGolden() {
+    var o = Self.scatterOptions
+    o.title = "Latency vs utilisation, 20,000 requests"
+    ChartSnapshot.check(ScatterChart(series: ChartFixtures.scatter(points: 20_000, groups: 2), options: o).svg(), named: "scatter-density")
+  }
+
   @Test func midSizeScatterUsesDotPaths() {
     let svg = ScatterChart(series: ChartFixtures.scatter(points: 2000), options: Self.scatterOptions).svg()
     ChartSnapshot.assertWellFormed(svg)

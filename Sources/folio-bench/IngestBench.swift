@@ -1,0 +1,118 @@
+import Foundation
+import FolioKit
+
+/// Writes a synthetic data set with about `rows` performance rows to `directory` (bench only;
+/// `folio sample` is the real generator).
+func writeBenchData(rows: Int, to directory: URL) throws {
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  func write(_ name: String, _ text: String) throws {
+    try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+  }
+  let agencies = 12
+  let services = ["api", "batch", "db", "identity", "licensing", "payments", "portal", "tax"]
+  let regions = ["af-south-1", "eu-west-1", "us-east-1", "ap-southeast-2"]
+  var text = "agency_id,agency_name,sector,country,country_code\n"
+  for a in 1...agencies { text += "\(a),Agency \(a),Sector \(a % 4),South Africa,ZA\n" }
+  try write("agencies.csv", text)
+  text = "service_type,service_name,criticality,sla_latency_ms,sla_error_rate_pct,slo_target_pct\n"
+  for s in services { text += "\(s),\(s.capitalized) service,high,800,1.5,99.5\n" }
+  try write("services.csv", text)
+  text = "aws_region,region_name\n" + regions.map { "\($0),Region \($0)\n" }.joined()
+  try write("regions.csv", text)
+  try write("peak_periods.csv", "name,start_date,end_date\nTax season,2021-07-01,2021-10-31\n")
+  let combos = agencies * services.count * regions.count
+  let days = Swift.max(1, (rows + combos - 1) / combos)
+  var dates: [String] = []
+  var (y, m, d) = (2021, 1, 1)
+  let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  for _ in 0..<days {
+    dates.append(String(format: "%04d-%02d-%02d", y, m, d))
+    let length = m == 2 && y % 4 == 0 ? 29 : monthLengths[m - 1]
+    d += 1
+    if d > length { (d, m) = (1, m + 1) }
+    if m > 12 { (m, y) = (1, y + 1) }
+  }
+  let months = Array(Set(dates.map { String($0.prefix(7)) })).sorted()
+  var usage = "agency_id,country,country_code,month,service_type,compute_hours,storage_gb,"
+    + "data_egress_gb,utilisation_pct,cost_usd,aws_region,migration_status,resource_count,"
+    + "tagged_resource_count\n"
+  var seed: UInt64 = 42
+  func next() -> Double {
+    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Double(seed >> 11) / Double(1 << 53)
+  }
+  for a in 1...agencies {
+    for s in services {
+      for r in regions {
+        for (i, month) in months.enumerated() {
+          let status = i < months.count / 3 ? "pre_migration" : i == months.count / 3 ? "migrating" : "post_migration"
+          usage += "\(a),South Africa,ZA,\(month),\(s),\(Int(next() * 900)).5,\(Int(next() * 5000)),"
+          usage += "\((next() * 300).rounded() / 10),\((next() * 1000).rounded() / 10),"
+          usage += "\((next() * 2_000_000).rounded() / 100),\(r),\(status),40,\(Int(next() * 40))\n"
+        }
+      }
+    }
+  }
+  try write("usage_monthly.csv", usage)
+  let handle = try FileHandle(forWritingTo: {
+    let url = directory.appendingPathComponent("performance_daily.csv")
+    FileManager.default.createFile(atPath: url.path, contents: nil)
+    return url
+  }())
+  var out = "date,agency_id,service_type,aws_region,request_count,error_count,avg_latency_ms,p95_latency_ms\n"
+  var written = 0
+  outer: for date in dates {
+    for a in 1...agencies {
+      for s in services {
+        for r in regions {
+          let requests = Int(next() * 50_000)
+          let errors = Int(Double(requests) * next() * 0.02)
+          let avg = (next() * 400_00).rounded() / 100
+          out += "\(date),\(a),\(s),\(r),\(requests),\(errors),\(avg),\((avg * 2.1 * 100).rounded() / 100)\n"
+          written += 1
+          if out.utf8.count > 1 << 20 {
+            handle.write(Data(out.utf8))
+            out = ""
+          }
+          if written >= rows { break outer }
+        }
+      }
+    }
+  }
+  handle.write(Data(out.utf8))
+  try handle.close()
+}
+
+/// Generates `rows` performance rows, ingests them into a no-op sink and prints MB/s and rows/s.
+public func runIngestBench(rows: Int) throws {
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "folio-ingest-bench-\(rows)")
+  let perf = directory.appendingPathComponent("performance_daily.csv")
+  if !FileManager.default.fileExists(atPath: perf.path) {
+    try writeBenchData(rows: rows, to: directory)
+  }
+  var best = Double.infinity
+  var bestCPU = Double.infinity
+  var report: IngestReport?
+  func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+  for _ in 0..<3 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let cpu = cpuSeconds()
+    report = try Ingest(dataDirectory: directory, displayPath: "data").run(into: NullTableSink())
+    best = Swift.min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    bestCPU = Swift.min(bestCPU, cpuSeconds() - cpu)
+  }
+  guard let report else { return }
+  let mb = Double(report.totalBytes) / 1_000_000
+  let perfFile = report.files.last!
+  print(
+    String(
+      format:
+        "ingest %d rows: %.1f MB in %.3f s wall = %.0f MB/s, %.2f M rows/s (performance file %.0f MB/s); %.3f s CPU (both threads)",
+      report.totalRows, mb, best, mb / best, Double(report.totalRows) / best / 1e6,
+      Double(perfFile.bytes) / 1e6 / perfFile.parseSeconds, bestCPU))
+}
