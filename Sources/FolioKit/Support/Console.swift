@@ -15,3 +15,10 @@ public enum Console {
   /// True when standard error is a terminal (progress lines are shown only then).
   public static var isTerminal: Bool { isatty(2) == 1 }
 }
+
+extension Console {
+  /// Rewrites the current terminal line (progress); call only when `isTerminal`.
+  public static func progress(_ text: String) {
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Synchronization
+
+/// Renders every page of `templates/pages/` for one edition (or for a project
+/// without data), in parallel, and writes the HTML and CSV files.
+struct SiteRenderer: Sendable {
+  let layout: ProjectLayout
+  let config: ProjectConfig
+  let strict: Bool
+  let pages: [PageFile]
+  let layouts: [String: Template]
+  let partials: FileSystemPartialResolver
+
+  struct Report: Sendable {
+    var pages = 0
+    var warnings: [String] = []
+  }
+
+  init(layout: ProjectLayout, config: ProjectConfig, strict: Bool) throws {
+    self.layout = layout
+    self.config = config
+    self.strict = strict
+    let pagesDir = layout.templates.appendingPathComponent("pages")
+    pages = try InputFingerprint.files(under: pagesDir).filter { $0.hasSuffix(".md") }.map { path in
+      try PageFile(
+        url: pagesDir.appendingPathComponent(path), name: String(path.dropLast(3)),
+        displayPath: layout.display(pagesDir.appendingPathComponent(path)))
+    }
+    let layoutsDir = layout.templates.appendingPathComponent("layouts")
+    var layouts: [String: Template] = [:]
+    for path in try InputFingerprint.files(under: layoutsDir) where path.hasSuffix(".html") {
+      let url = layoutsDir.appendingPathComponent(path)
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        throw FolioError(.render, "cannot read layout (not UTF-8?)", path: layout.display(url))
+      }
+      layouts[String(path.dropLast(5))] = try Template(source: text, path: layout.display(url))
+    }
+    self.layouts = layouts
+    partials = FileSystemPartialResolver(root: layout.templates, displayRoot: layout.display(layout.templates))
+  }
+
+  /// Renders all pages into `directory`.
+  func render(edition: String?, database: URL?, into directory: URL) throws -> Report {
+    let db = try database.map { try Database(path: $0.path, readOnly: true) }
+    let lastDate = try db.flatMap { db in
+      try Self.hasTable(db, "raw_performance_daily")
+        ? db.query("SELECT MAX(date) FROM raw_performance_daily").scalar()?.text : nil
+    }
+    var site = SiteContext(
+      config: config, edition: edition, dataLastDate: lastDate, pages: pages, partials: partials,
+      layouts: layouts, navigation: [])
+    let instances = try expand(db: db, site: site)
+    site.navigation = pages.filter { $0.each == nil && !$0.hidden }
+      .sorted { ($0.order, $0.title, $0.name) < ($1.order, $1.title, $1.name) }
+      .map { ($0.source.frontMatter["nav_title"]?.text ?? $0.title, $0.outputPath(slug: nil)) }
+
+    let outputs = Mutex<[Int: Result<PageRenderer.Output, Error>]>([:])
+    let frozen = site
+    DispatchQueue.concurrentPerform(iterations: instances.count) { i in
+      let result = Result { () throws -> PageRenderer.Output in
+        let connection = try database.map { try Database(path: $0.path, readOnly: true) }
+        return try PageRenderer(instance: instances[i], site: frozen, db: connection).render()
+      }
+      outputs.withLock { $0[i] = result }
+    }
+
+    var report = Report()
+    let fm = FileManager.default
+    for (i, instance) in instances.enumerated() {
+      guard let result = outputs.withLock({ $0[i] }) else { continue }
+      let output = try result.get()
+      let url = directory.appendingPathComponent(instance.path)
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(output.html.utf8).write(to: url)
+      for csv in output.csv {
+        try Data(csv.text.utf8).write(to: directory.appendingPathComponent(csv.path))
+      }
+      report.pages += 1
+      report.warnings += output.warnings
+    }
+    return report
+  }
+
+  /// One instance per plain page, one per row for `each:` pages.
+  func expand(db: Database?, site: SiteContext) throws -> [PageInstance] {
+    var instances: [PageInstance] = []
+    for page in pages {
+      guard let sql = page.each else {
+        instances.append(PageInstance(file: page, path: page.outputPath(slug: nil), row: [:], rowTitle: nil))
+        continue
+      }
+      let entry = page.source.frontMatter.entry("each")
+      guard let db else {
+        throw page.source.error("`each:` needs data, and this project has none", line: entry?.line ?? 1)
+      }
+      let result = try PageQueries(db: db, page: page.source).run(
+        sql, line: entry?.line ?? 1, column: entry?.column ?? 1, parameters: site.parameters)
+      var slugIndex = 0
+      if let column = page.slugColumn {
+        guard let index = result.index(of: column) else {
+          throw page.source.error(
+            "slug column '\(column)' is not in the `each` query; its columns: \(result.columns.joined(separator: ", "))",
+            line: page.source.frontMatter.entry("slug")?.line ?? 1)
+        }
+        slugIndex = index
+      }
+      var seen: Set<String> = []
+      for row in result.rows {
+        var name = slug(row[slugIndex].text ?? "", fallback: "item")
+        var n = 2
+        while !seen.insert(name).inserted {
+          name = slug(row[slugIndex].text ?? "", fallback: "item") + "-\(n)"
+          n += 1
+        }
+        let values = Dictionary(zip(result.columns, row), uniquingKeysWith: { a, _ in a })
+        instances.append(
+          PageInstance(file: page, path: page.outputPath(slug: name), row: values, rowTitle: row[slugIndex].text))
+      }
+    }
+    return instances
+  }
+
+  static func hasTable(_ db: Database, _ name: String) throws -> Bool {
+    let statement = try db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?")
+    try statement.bind(.text(name), at: 1)
+    return try statement.step()
+  }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Runs a build: config → ingest → pipeline → render → write, each a named
+/// stage with counts and time. Everything is written into a staging folder
+/// inside the output folder and swapped in at the end, so a failed build
+/// leaves the previous output untouched.
+public struct SiteBuilder {
+  public var options: BuildOptions
+
+  public init(options: BuildOptions) { self.options = options }
+
+  /// What a build did, for the CLI and the build summary.
+  public struct Result: Sendable {
+    public var editions: [String] = []
+    public var upToDate = false
+    public var pages = 0
+    public var warnings: [String] = []
+    public var rejectedRows = 0
+  }
+
+  static let folioVersion = "0.1.0"
+
+  public func run() throws -> Result {
+    let layout = options.layout
+    let log = StageLog(stages: 5, quiet: options.quiet)
+    var result = Result()
+
+    let config = try log.run("config") {
+      let config = try ProjectConfig.load(
+        from: layout.config, displayPath: layout.display(layout.config), required: layout.configRequired)
+      return (config, FileManager.default.fileExists(atPath: layout.config.path) ? layout.display(layout.config) : "defaults")
+    }
+
+    let state = BuildState.load(from: layout.output)
+    let fingerprint = try InputFingerprint.compute(
+      layout: layout, settings: settingsKey, previous: state?.fingerprint)
+    if !options.force, !options.checkOnly, let state, state.fingerprint == fingerprint,
+      state.editions.allSatisfy({ FileManager.default.fileExists(atPath: layout.output.appendingPathComponent($0).path) })
+    {
+      log.note("up to date: no input changed since the last build (\(state.editions.joined(separator: ", ")))")
+      result.editions = state.editions
+      result.upToDate = true
+      return result
+    }
+
+    let staging = try OutputStaging(output: layout.output, temporary: options.checkOnly)
+    defer { staging.discard() }
+
+    // Re-rendering only: data, pipeline and config are unchanged and every edition's database is there.
+    let reusable = state.flatMap { s -> [String]? in
+      guard !options.checkOnly, s.fingerprint.sameDatabase(as: fingerprint) else { return nil }
+      let dbs = s.editions.map { layout.output.appendingPathComponent("\($0)/data/report.sqlite").path }
+      return dbs.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? s.editions : nil
+    }
+
+    var ingestReport: IngestReport?
+    var months: [String]
+    if let reusable {
+      months = reusable
+      try log.run("ingest") { ((), "unchanged, reusing \(months.count) database(s)") }
+      try log.run("pipeline") { ((), "unchanged") }
+      for month in months {
+        let target = staging.database(for: month)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: layout.output.appendingPathComponent("\(month)/data/report.sqlite"), to: target)
+      }
+    } else {
+      let raw = staging.root.appendingPathComponent("raw.sqlite")
+      let report = try log.run("ingest") { () throws -> (IngestReport, String) in
+        let db = try Database(path: raw.path)
+        try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+        let writer = RawTableWriter(database: db)
+        let ingest = Ingest(
+          dataDirectory: layout.data, displayPath: layout.display(layout.data), policy: options.badRows,
+          progress: Console.isTerminal && !options.quiet ? Self.progressLine : nil)
+        let report = try ingest.run(into: writer)
+        if Console.isTerminal && !options.quiet { Console.progress("") }
+        let rows = report.files.reduce(0) { $0 + $1.rowsAccepted }
+        return (report, report.hasData ? "\(report.files.count) files  \(ValueFormat(.int).string(Double(rows))) rows" : "no data")
+      }
+      ingestReport = report
+      result.warnings += report.warnings
+      result.rejectedRows = report.files.reduce(0) { $0 + $1.rowsRejected }
+      months = report.hasData ? try editionMonths(raw: raw) : []
+      let pipeline = try Pipeline.load(from: layout.pipeline, displayPath: layout.display(layout.pipeline))
+      try log.run("pipeline") { () throws -> ((), String) in
+        var tables = 0
+        for (i, month) in months.enumerated() {
+          let target = staging.database(for: month)
+          try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+          if i == months.count - 1 {
+            try FileManager.default.moveItem(at: raw, to: target)
+          } else {
+            try FileManager.default.copyItem(at: raw, to: target)
+          }
+          let db = try Database(path: target.path)
+          try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+          tables = try pipeline.run(on: db, editionMonth: month, settings: config.metrics)
+          try db.execute("ANALYZE")
+        }
+        let what = months.count == 1 ? months[0] : "\(months.count) editions"
+        return ((), months.isEmpty ? "no data" : "\(pipeline.steps.count) files  \(tables) tables  \(what)")
+      }
+    }
+
+    let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict)
+    let rendered = try log.run("render") { () throws -> (SiteRenderer.Report, String) in
+      var total = SiteRenderer.Report()
+      if months.isEmpty {
+        total = try renderer.render(edition: nil, database: nil, into: staging.site)
+      }
+      for month in months {
+        let r = try renderer.render(
+          edition: month, database: staging.database(for: month), into: staging.edition(month))
+        total.pages += r.pages
+        total.warnings += r.warnings
+      }
+      return (total, "\(total.pages) pages")
+    }
+    result.pages = rendered.pages
+    result.warnings += rendered.warnings
+
+    for warning in result.warnings { Console.error("warning: \(warning)") }
+    if options.strict, !result.warnings.isEmpty {
+      throw FolioError(.render, "--strict: \(result.warnings.count) warning(s) above count as errors")
+    }
+    if let report = ingestReport {
+      for rejects in report.rejects where !rejects.rows.isEmpty {
+        Console.error("quarantined \(rejects.rows.count) row(s) of \(rejects.fileName) → <edition>/data/rejects/\(rejects.fileName)")
+      }
+    }
+    result.editions = months
+    if options.checkOnly { return result }
+
+    try log.run("write") { () throws -> ((), String) in
+      for month in months {
+        if let report = ingestReport { try staging.writeRejects(report.rejects, month: month) }
+        try Assets.copy(from: layout.assets, to: staging.edition(month).appendingPathComponent("assets"))
+        try EditionIndex.writeEditionFile(month: month, database: staging.database(for: month), into: staging.edition(month))
+      }
+      if months.isEmpty {
+        try Assets.copy(from: layout.assets, to: staging.site.appendingPathComponent("assets"))
+        try staging.commitPlainSite()
+      } else {
+        try staging.commit(editions: months)
+        try EditionIndex.writeArchive(output: layout.output, title: config.title)
+      }
+      let summary = BuildSummary(
+        editions: months, inputs: ingestReport?.files ?? [], warnings: result.warnings,
+        pages: rendered.pages, rejectedRows: result.rejectedRows, timings: log.timings)
+      try summary.write(to: layout.output.appendingPathComponent("build-summary.json"))
+      try BuildState(fingerprint: fingerprint, editions: months).save(to: layout.output)
+      return ((), "\(months.isEmpty ? "site" : months.joined(separator: ", ")) → \(layout.display(layout.output))")
+    }
+    return result
+  }
+
+  /// What besides the files decides the output: the month asked for, the policy, the tool.
+  var settingsKey: [String] {
+    [
+      "month=\(options.allMonths ? "all" : options.month ?? "latest")",
+      "bad-rows=\(options.badRows.rawValue)", "strict=\(options.strict)", "folio=\(Self.folioVersion)",
+    ]
+  }
+
+  /// The months to build: the one asked for, every month, or the latest in the data.
+  func editionMonths(raw: URL) throws -> [String] {
+    let db = try Database(path: raw.path, readOnly: true)
+    let all = try db.query(
+      """
+      SELECT month FROM raw_usage_monthly
+      UNION SELECT substr(date, 1, 7) FROM raw_performance_daily
+      ORDER BY 1
+      """
+    ).rows.compactMap { $0.first?.text }
+    guard let first = all.first, let last = all.last else {
+      throw FolioError(.ingest, "the data holds no usage or performance rows, so there is no month to report on")
+    }
+    if options.allMonths { return all }
+    guard let month = options.month else { return [last] }
+    guard month >= first && month <= last else {
+      throw FolioError(.usage, "--month \(month): the data covers \(first) to \(last)")
+    }
+    return [month]
+  }
+
+  static let progressLine: @Sendable (String, Int, Int) -> Void = { file, read, total in
+    let pct = total > 0 ? 100 * read / total : 100
+    Console.progress("  reading \(file)  \(pct) %")
+  }
+}
