@@ -107,7 +107,7 @@ extension SamplePortfolio {
     ],
   ]
 
-  static func namedDeployments(_ agencies: [SampleAgency]) -> [SampleDeployment] {
+  static func namedDeployments() -> [SampleDeployment] {
     var result: [SampleDeployment] = []
     for (index, plans) in namedPlans.enumerated() {
       result += deployments(agency: index, plans: plans)
