@@ -20,8 +20,10 @@ struct SampleAgency: Sendable {
   /// How many months the migration runs (1–3) before `post_migration`.
   var migrationMonths: Int
   var outcome: Outcome
-  /// Typical utilisation in percent; under 20 plants cloud waste.
+  /// Typical utilisation in percent before migration; under 20 plants cloud waste.
   var utilisation: Double
+  /// Typical utilisation after migration (right-sizing, or an under-sized new platform).
+  var utilisationAfter: Double
   /// Share of resources tagged before and after migration.
   var taggingBefore: Double
   var taggingAfter: Double

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes Folio's synthetic sample data set: the six CSV files of SPEC §3 for a
-/// fictional-data Irish ministry, 36 months of daily performance ending 2026-11.
+/// Writes Folio's synthetic sample data set: the six CSV files of SPEC §3 for
+/// twelve made-up Irish public bodies, 36 months of daily performance ending 2026-11.
 ///
 /// Deterministic: the same seed and rows give byte-identical files on every
 /// platform. docs/sample-data.md lists the stories planted in the data.

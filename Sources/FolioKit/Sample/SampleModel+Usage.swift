@@ -40,17 +40,16 @@ extension SampleModel {
         }
         let tagged = min(resourceCount, max(0, Int((resources * tagging * random.jitter(0.03)).rounded())))
 
-        // Fixed capacity fills up with load; auto-scaled capacity follows it, and
-        // right-sizing after a migration pulls utilisation towards the sweet spot.
+        // Fixed capacity fills up with load; auto-scaled capacity follows it.
         var utilisation = agency.utilisation
         switch status {
         case .pre: utilisation *= 1 + 0.35 * (load - 1)
         case .migrating: utilisation *= 0.85
-        case .post:
-          if utilisation >= 20 && agency.outcome.latency < 1 { utilisation += (62 - utilisation) * 0.5 }
-          utilisation *= 1 + 0.1 * (load - 1)
+        case .post: utilisation = agency.utilisationAfter * (1 + 0.1 * (load - 1))
         }
-        utilisation = min(99, max(1, utilisation * random.jitter(0.06) / spike))
+        utilisation = utilisation * random.jitter(0.06) / spike
+        if utilisation > 85 { utilisation = 85 + (utilisation - 85) * 0.5 }  // saturation flattens out
+        utilisation = min(99, max(1, utilisation))
 
         let scaling = status == .post ? 0.75 + 0.25 * load : 1
         let compute = resources * 0.72 * hours * scaling * random.jitter(0.02)

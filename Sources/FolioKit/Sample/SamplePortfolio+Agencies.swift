@@ -15,28 +15,35 @@ extension SamplePortfolio {
     let m = SampleCalendar.monthNumber
     func agency(
       _ id: Int, _ name: String, _ sector: String, _ start: Int?, _ months: Int, _ outcome: SampleAgency.Outcome,
-      utilisation: Double = 58, tagging: (Double, Double) = (0.82, 0.96)
+      utilisation: Double = 58, after: Double? = nil, tagging: (Double, Double) = (0.82, 0.96)
     ) -> SampleAgency {
       SampleAgency(
         id: id, name: name, sector: sector, migrationStart: start, migrationMonths: months, outcome: outcome,
-        utilisation: utilisation, taggingBefore: tagging.0, taggingAfter: tagging.1)
+        utilisation: utilisation, utilisationAfter: after ?? rightSized(utilisation, outcome),
+        taggingBefore: tagging.0, taggingAfter: tagging.1)
     }
     return [
       agency(1, "Revenue Authority", "Finance", m(2024, 8), 2, .improves),
       agency(2, "Driver & Vehicle Licensing Agency", "Transport", m(2025, 1), 2, .improves, utilisation: 62),
       agency(3, "Health Service Executive", "Health", m(2023, 3), 2, .improves, utilisation: 64, tagging: (0.9, 0.95)),
-      agency(4, "Transport Authority", "Transport", nil, 0, .noChange, utilisation: 71, tagging: (0.74, 0.74)),
-      agency(5, "Land Registry", "Housing, Land & Property", m(2024, 5), 1, .worsens, utilisation: 55),
+      agency(4, "Transport Authority", "Transport", nil, 0, .noChange, utilisation: 91, tagging: (0.45, 0.45)),
+      agency(5, "Land Registry", "Housing, Land & Property", m(2024, 5), 1, .worsens, utilisation: 55, after: 85),
       agency(6, "Department of Social Protection", "Social Welfare", m(2025, 5), 3, .improves, utilisation: 60),
-      agency(7, "Companies Registration Office", "Enterprise & Trade", m(2024, 2), 1, .improves, utilisation: 12, tagging: (0.45, 0.41)),
+      agency(7, "Companies Registration Office", "Enterprise & Trade", m(2024, 2), 1, .improves, utilisation: 12, tagging: (0.55, 0.5)),
       agency(8, "Passport Office", "Foreign Affairs", m(2026, 6), 2, .improves, utilisation: 57),
       agency(9, "Courts Service", "Justice", m(2024, 11), 2, .noChange, utilisation: 52),
       agency(10, "Department of Education", "Education", nil, 0, .noChange, utilisation: 15, tagging: (0.5, 0.5)),
-      agency(11, "Environmental Protection Agency", "Environment", m(2023, 5), 1, .improves, utilisation: 9, tagging: (0.35, 0.33)),
+      agency(11, "Environmental Protection Agency", "Environment", m(2023, 5), 1, .improves, utilisation: 9, tagging: (0.7, 0.68)),
       agency(12, "Central Statistics Office", "Statistics", m(2026, 2), 1,
              SampleAgency.Outcome(latency: 1.12, errors: 1.35, cost: 1.2), utilisation: 48),
     ]
   }()
+
+  /// A good migration pulls utilisation halfway to the sweet spot; waste and bad
+  /// migrations keep theirs.
+  static func rightSized(_ utilisation: Double, _ outcome: SampleAgency.Outcome) -> Double {
+    utilisation >= 20 && outcome.latency < 1 ? utilisation + (62 - utilisation) * 0.5 : utilisation
+  }
 
   /// Each named agency runs 2–4 services in one or two regions.
   private static let namedPlans: [[Plan]] = [
@@ -100,7 +107,7 @@ extension SamplePortfolio {
     ],
   ]
 
-  static func namedDeployments(_ agencies: [SampleAgency]) -> [SampleDeployment] {
+  static func namedDeployments() -> [SampleDeployment] {
     var result: [SampleDeployment] = []
     for (index, plans) in namedPlans.enumerated() {
       result += deployments(agency: index, plans: plans)
@@ -166,9 +173,10 @@ extension SamplePortfolio {
     let start = firstMonth + random.int(0...48)  // some before the window, some never within it
     let roll = random.unit()
     let outcome: SampleAgency.Outcome = roll < 0.7 ? .improves : (roll < 0.85 ? .noChange : .worsens)
+    let utilisation = random.chance(0.2) ? random.uniform(6, 18) : random.uniform(40, 78)
     let agency = SampleAgency(
       id: id, name: name, sector: sector, migrationStart: start, migrationMonths: random.int(1...3), outcome: outcome,
-      utilisation: random.chance(0.2) ? random.uniform(6, 18) : random.uniform(40, 78),
+      utilisation: utilisation, utilisationAfter: rightSized(utilisation, outcome),
       taggingBefore: random.uniform(0.4, 0.95), taggingAfter: random.uniform(0.7, 0.99))
     let firstService = random.int(0...7)
     let regionPair = [[2, 0], [2, 3], [3, 2], [2, 1]][random.int(0...3)]

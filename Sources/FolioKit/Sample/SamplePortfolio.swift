@@ -24,7 +24,7 @@ struct SamplePortfolio: Sendable {
   /// A portfolio with `count` deployments; nil = the twelve named agencies.
   init(seed: UInt64, deploymentCount count: Int?) {
     var agencies = Self.namedAgencies
-    var deployments = Self.namedDeployments(agencies)
+    var deployments = Self.namedDeployments()
     if let count {
       var nextID = agencies.count + 1
       while deployments.count < count {
