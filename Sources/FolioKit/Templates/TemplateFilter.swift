@@ -23,7 +23,8 @@ enum TemplateFilter: Sendable, Equatable {
     switch name {
     case "default":
       guard let argument else {
-        return .failure(FilterError("filter 'default' needs a text: write default:TEXT, e.g. default:n/a"))
+        return .failure(
+          FilterError("filter 'default' needs a text: write default:TEXT, e.g. default:n/a"))
       }
       return .success(.fallback(argument))
     case "upper", "lower", "slug":
@@ -41,7 +42,9 @@ enum TemplateFilter: Sendable, Equatable {
       if let argument {
         guard let d = Int(argument), (0...10).contains(d) else {
           return .failure(
-            FilterError("filter '\(written)' has a bad number of decimals; write \(kind.rawValue) or \(kind.rawValue):1 (0 to 10)"))
+            FilterError(
+              "filter '\(written)' has a bad number of decimals; write \(kind.rawValue) or \(kind.rawValue):1 (0 to 10)"
+            ))
         }
         decimals = d
       }

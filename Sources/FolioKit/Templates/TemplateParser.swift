@@ -56,7 +56,8 @@ struct TemplateParser {
       if triple { j += 1 }
       let first = skipSpaces(j)
       let isDelimiters = !triple && first < n && bytes[first] == UInt8(ascii: "=")
-      let closer = triple ? [UInt8(ascii: "}")] + close : isDelimiters ? [UInt8(ascii: "=")] + close : close
+      let closer =
+        triple ? [UInt8(ascii: "}")] + close : isDelimiters ? [UInt8(ascii: "=")] + close : close
       let searchFrom = isDelimiters ? first + 1 : j
       guard let closeStart = find(closer, from: searchFrom) else {
         let opener = String(decoding: bytes[tagStart..<j], as: UTF8.self)
@@ -82,7 +83,8 @@ struct TemplateParser {
     }
   }
 
-  private mutating func classify(_ from: Int, _ to: Int, into token: inout Token) throws(FolioError) {
+  private mutating func classify(_ from: Int, _ to: Int, into token: inout Token) throws(FolioError)
+  {
     let start = skipBlanks(from, to)
     guard start < to else {
       throw source.error(
@@ -90,7 +92,9 @@ struct TemplateParser {
         at: token.start)
     }
     switch bytes[start] {
-    case UInt8(ascii: "!"): token.kind = .comment; return
+    case UInt8(ascii: "!"):
+      token.kind = .comment
+      return
     case UInt8(ascii: "#"): token.kind = .section
     case UInt8(ascii: "^"): token.kind = .inverted
     case UInt8(ascii: "/"): token.kind = .close
@@ -119,7 +123,9 @@ struct TemplateParser {
 
   /// Reads a tag's name and filters; the common plain forms are taken straight
   /// from the bytes, anything unusual goes the slow way, which explains errors.
-  private mutating func name(_ from: Int, _ to: Int, into token: inout Token, allowFilters: Bool) throws(FolioError) {
+  private mutating func name(_ from: Int, _ to: Int, into token: inout Token, allowFilters: Bool)
+    throws(FolioError)
+  {
     var start = skipBlanks(from, to)
     var end = to
     while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
@@ -127,7 +133,9 @@ struct TemplateParser {
     var nameEnd = bar ?? end
     while nameEnd > start, Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
     guard isPlainName(start, nameEnd), bar == nil || allowFilters else {
-      return try name(String(decoding: bytes[start..<end], as: UTF8.self), into: &token, allowFilters: allowFilters)
+      return try name(
+        String(decoding: bytes[start..<end], as: UTF8.self), into: &token,
+        allowFilters: allowFilters)
     }
     token.name = String(decoding: bytes[start..<nameEnd], as: UTF8.self)
     guard var next = bar else { return }
@@ -173,7 +181,8 @@ struct TemplateParser {
     var tag: String { tagText(token.start, token.end) }
     if name.isEmpty {
       throw source.error(
-        "tag '\(tag)' has no name: write one, e.g. \(token.open)title\(token.close)", at: token.start)
+        "tag '\(tag)' has no name: write one, e.g. \(token.open)title\(token.close)",
+        at: token.start)
     }
     if name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
       throw source.error(
@@ -185,7 +194,9 @@ struct TemplateParser {
     case .variable, .section, .inverted, .close: isPath = true
     default: isPath = false
     }
-    if isPath, name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: { $0.isEmpty }) {
+    if isPath, name != ".",
+      name.split(separator: ".", omittingEmptySubsequences: false).contains(where: { $0.isEmpty })
+    {
       throw source.error(
         "bad name '\(name)' in tag '\(tag)': write a dotted path like row.value, or . for the current item",
         at: token.start)
@@ -205,7 +216,8 @@ struct TemplateParser {
     }
   }
 
-  private mutating func setDelimiters(_ raw: String, at offset: Int, tag: String) throws(FolioError) {
+  private mutating func setDelimiters(_ raw: String, at offset: Int, tag: String) throws(FolioError)
+  {
     let parts = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
       throw source.error(
@@ -236,7 +248,9 @@ struct TemplateParser {
 
   private func skipSpaces(_ from: Int) -> Int {
     var i = from
-    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+      i += 1
+    }
     return i
   }
 
@@ -313,7 +327,8 @@ struct TemplateParser {
   /// Where the `\n` or `\r\n` ending a text token starts.
   private func lineEnd(_ token: Token) -> Int? {
     guard bytes[token.end - 1] == UInt8(ascii: "\n") else { return nil }
-    let cr = token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
+    let cr =
+      token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
     return cr ? token.end - 2 : token.end - 1
   }
 

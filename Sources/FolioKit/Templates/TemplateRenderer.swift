@@ -27,7 +27,9 @@ struct TemplateRenderer {
     out.reserveCapacity(4096)
   }
 
-  mutating func render(_ nodes: [TemplateNode], source: TemplateSource, blocks: Overrides) throws(FolioError) {
+  mutating func render(_ nodes: [TemplateNode], source: TemplateSource, blocks: Overrides)
+    throws(FolioError)
+  {
     for node in nodes {
       switch node {
       case .text(let text):
@@ -44,7 +46,13 @@ struct TemplateRenderer {
         var formatted = false
         for filter in filters { value = filter.apply(value, formatted: &formatted) }
         let text = value == .null && formatted ? ValueFormat.missing : value.text
-        if escaped { Self.appendEscaped(text, to: &out) } else { out += text }
+        if !escaped {
+          out += text
+        } else if options.escaping == .markdown {
+          Self.appendMarkdownEscaped(text, to: &out)
+        } else {
+          Self.appendEscaped(text, to: &out)
+        }
       case .section(let name, let children, let inverted, let at):
         let found = lookup(name)
         if found == nil, options.collectMissing { miss(name, at: at, source: source) }
@@ -65,7 +73,8 @@ struct TemplateRenderer {
           }
         }
       case .partial(let name, let extra, let at):
-        try include(name, kind: .partial, extraIndent: extra, at: at, source: source, blocks: blocks)
+        try include(
+          name, kind: .partial, extraIndent: extra, at: at, source: source, blocks: blocks)
       case .parent(let name, let own, let extra, let at):
         // The outermost template wins: blocks given from further out are kept.
         var merged = blocks
@@ -173,7 +182,8 @@ struct TemplateRenderer {
     guard seen.insert(key).inserted else { return }
     let place = source.location(of: at)
     missing.append(
-      TemplateMiss(name: name.description, path: source.path, line: place.line, column: place.column))
+      TemplateMiss(
+        name: name.description, path: source.path, line: place.line, column: place.column))
   }
 
   // MARK: - Output
@@ -203,6 +213,22 @@ struct TemplateRenderer {
         out += rest
         rest = ""
         pending = false
+      }
+    }
+  }
+
+  /// Appends `text` escaped for HTML and with Markdown syntax characters as entities.
+  static func appendMarkdownEscaped(_ text: String, to out: inout String) {
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!":
+        out += "&#\(scalar.value);"
+      default: out.unicodeScalars.append(scalar)
       }
     }
   }

@@ -16,7 +16,9 @@ import Testing
         Worst: {{rows.0.agency}}.
         """, path: "insights.md")
     let context: TemplateValue = [
-      "rows": [["agency": "Tax", "stability": 97.25], ["agency": "Health & Care", "stability": 88.0]]
+      "rows": [
+        ["agency": "Tax", "stability": 97.25], ["agency": "Health & Care", "stability": 88.0],
+      ]
     ]
     let out = try template.render(context)
     #expect(out == "- Tax: 97.3%\n- Health &amp; Care: 88.0%\n\nWorst: Tax.")
@@ -31,9 +33,10 @@ import Testing
       ["title": "T", "rows": [["agency_name": "a"], ["agency_name": "b"]]],
       options: RenderOptions(collectMissing: true))
     #expect(result.output == "T\n-")
-    #expect(result.missing.map(\.description) == [
-      "p.md:5:10: unknown name 'agency_nmae'", "p.md:5:53: unknown name 'nope'",
-    ])
+    #expect(
+      result.missing.map(\.description) == [
+        "p.md:5:10: unknown name 'agency_nmae'", "p.md:5:53: unknown name 'nope'",
+      ])
     // Off by default: nothing is collected.
     #expect(try template.renderReport(["title": "T"]).missing == [])
   }
@@ -46,11 +49,13 @@ import Testing
   }
 
   @Test func valuesFromSwiftAndJSON() throws {
-    let fromSwift = TemplateValue(any: [
-      "n": 3, "d": 2.5, "s": "x", "b": true, "list": [1, "two"] as [Any], "nested": ["k": "v"],
-      "none": nil as Any?,
-    ] as [String: Any?])
-    let fromJSON = try TemplateValue(json: #"{"n":3,"d":2.5,"s":"x","b":true,"list":[1,"two"],"nested":{"k":"v"},"none":null}"#)
+    let fromSwift = TemplateValue(
+      any: [
+        "n": 3, "d": 2.5, "s": "x", "b": true, "list": [1, "two"] as [Any], "nested": ["k": "v"],
+        "none": nil as Any?,
+      ] as [String: Any?])
+    let fromJSON = try TemplateValue(
+      json: #"{"n":3,"d":2.5,"s":"x","b":true,"list":[1,"two"],"nested":{"k":"v"},"none":null}"#)
     #expect(fromSwift == fromJSON)
     #expect(fromJSON["n"] == .int(3))
     #expect(fromJSON["b"] == .bool(true))
@@ -71,8 +76,10 @@ import Testing
 
   @Test func rendersTheSameFromManyThreads() throws {
     let partials = try DictionaryPartialResolver(["row": "<li>{{name}} {{ v | pct:1 }}</li>\n"])
-    let template = try Template(source: "<ul>\n{{#rows}}\n  {{> row}}\n{{/rows}}\n</ul>\n", path: "t")
-    let rows = TemplateValue.list((0..<200).map { ["name": .string("n\($0)"), "v": .double(Double($0) / 3)] })
+    let template = try Template(
+      source: "<ul>\n{{#rows}}\n  {{> row}}\n{{/rows}}\n</ul>\n", path: "t")
+    let rows = TemplateValue.list(
+      (0..<200).map { ["name": .string("n\($0)"), "v": .double(Double($0) / 3)] })
     let expected = try template.render(["rows": rows], partials: partials)
     #expect(expected.hasPrefix("<ul>\n  <li>n0 0.0%</li>\n  <li>n1 0.3%</li>\n"))
     let results = Mutex<[String]>([])
@@ -86,12 +93,16 @@ import Testing
 
   @Test func layoutInheritance() throws {
     let partials = try DictionaryPartialResolver([
-      "base": "<html><title>{{$title}}Folio{{/title}}</title>\n<body>\n  {{$body}}\n  {{/body}}\n</body></html>\n"
+      "base":
+        "<html><title>{{$title}}Folio{{/title}}</title>\n<body>\n  {{$body}}\n  {{/body}}\n</body></html>\n"
     ])
     let page = try Template(
-      source: "{{<base}}\n{{$title}}{{page.title}} · Folio{{/title}}\n{{$body}}\n<h1>{{page.title}}</h1>\n<p>Hi</p>\n{{/body}}\n{{/base}}\n",
+      source:
+        "{{<base}}\n{{$title}}{{page.title}} · Folio{{/title}}\n{{$body}}\n<h1>{{page.title}}</h1>\n<p>Hi</p>\n{{/body}}\n{{/base}}\n",
       path: "p.html")
-    #expect(try page.render(["page": ["title": "Costs"]], partials: partials)
-      == "<html><title>Costs · Folio</title>\n<body>\n  <h1>Costs</h1>\n  <p>Hi</p>\n</body></html>\n")
+    #expect(
+      try page.render(["page": ["title": "Costs"]], partials: partials)
+        == "<html><title>Costs · Folio</title>\n<body>\n  <h1>Costs</h1>\n  <p>Hi</p>\n</body></html>\n"
+    )
   }
 }
