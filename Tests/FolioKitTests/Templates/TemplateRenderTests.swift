@@ -61,6 +61,14 @@ import Testing
     #expect(fromJSON["b"] == .bool(true))
   }
 
+  @Test func valuesFromPlainAnyDictionaries() throws {
+    let row: [String: Any] = ["agency": "Tax", "n": 2, "share": 0.25, "flags": [true, false]]
+    let value = TemplateValue(any: ["rows": [row, row]] as [String: Any])
+    let template = try Template(source: "{{#rows}}{{agency}} {{n}} {{ share | pct:0 }};{{/rows}}", path: "t")
+    #expect(try template.render(value) == "Tax 2 0%;Tax 2 0%;")
+    #expect(TemplateValue(any: ["flags": [true, false]] as [String: Any])["flags"] == [true, false])
+  }
+
   @Test func outputIsDeterministicWhateverTheKeyOrder() throws {
     let template = try Template(source: "{{#rows}}{{a}},{{b}},{{c}};{{/rows}}", path: "t")
     var first: String?
