@@ -94,6 +94,13 @@ public struct TemplateMiss: Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var line: Int
   public var column: Int
+  /// A close name that does exist at that place, e.g. `agency_name`.
+  public var suggestion: String?
+  /// The line of the template, quoted under the warning.
+  public var excerpt: String = ""
 
-  public var description: String { "\(path):\(line):\(column): unknown name '\(name)'" }
+  public var description: String {
+    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    return "\(path):\(line):\(column): unknown name '\(name)'\(hint)"
+  }
 }

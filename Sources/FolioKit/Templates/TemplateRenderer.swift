@@ -183,7 +183,55 @@ struct TemplateRenderer {
     let place = source.location(of: at)
     missing.append(
       TemplateMiss(
-        name: name.description, path: source.path, line: place.line, column: place.column))
+        name: name.description, path: source.path, line: place.line, column: place.column,
+        suggestion: suggestion(for: name), excerpt: place.excerpt))
+  }
+
+  /// The existing name closest to a missing one, when it is close enough to be a typo.
+  private func suggestion(for name: TemplateName) -> String? {
+    guard let first = name.parts.first else { return nil }
+    var known: Set<String> = []
+    var prefix: [String] = []
+    var missingPart = first
+    if var value = lookup(TemplateName(first)) {
+      // The chain breaks further on: offer the keys where it broke.
+      prefix = [first]
+      for part in name.parts.dropFirst() {
+        guard case .object(let fields) = value else { return nil }
+        guard let next = fields[part] else {
+          known = Set(fields.keys)
+          missingPart = part
+          break
+        }
+        prefix.append(part)
+        value = next
+      }
+    } else {
+      for case .object(let fields) in stack { known.formUnion(fields.keys) }
+    }
+    let limit = max(2, missingPart.count / 3)
+    let best = known.map { ($0, Self.distance($0, missingPart)) }
+      .filter { $0.1 <= limit }
+      .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    guard let best else { return nil }
+    return (prefix + [best.0]).joined(separator: ".")
+  }
+
+  /// Levenshtein distance, for typo hints only.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 
   // MARK: - Output

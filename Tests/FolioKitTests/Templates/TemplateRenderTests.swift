@@ -35,10 +35,21 @@ import Testing
     #expect(result.output == "T\n-")
     #expect(
       result.missing.map(\.description) == [
-        "p.md:5:10: unknown name 'agency_nmae'", "p.md:5:53: unknown name 'nope'",
+        "p.md:5:10: unknown name 'agency_nmae'; did you mean 'agency_name'?",
+        "p.md:5:53: unknown name 'nope'",
       ])
+    #expect(
+      result.missing.first?.excerpt
+        == "{{#rows}}{{agency_nmae}}{{/rows}}{{ x | default:- }}{{#nope}}{{/nope}}")
     // Off by default: nothing is collected.
     #expect(try template.renderReport(["title": "T"]).missing == [])
+  }
+
+  @Test func suggestsKeysWhereADottedNameBreaks() throws {
+    let template = try Template(source: "{{page.titel}} {{page.title.x}} {{pgae.title}}", path: "t")
+    let result = try template.renderReport(
+      ["page": ["title": "T", "month": "2026-03"]], options: RenderOptions(collectMissing: true))
+    #expect(result.missing.map(\.suggestion) == ["page.title", nil, "page"])
   }
 
   @Test func nullIsFoundNotMissing() throws {
@@ -64,9 +75,11 @@ import Testing
   @Test func valuesFromPlainAnyDictionaries() throws {
     let row: [String: Any] = ["agency": "Tax", "n": 2, "share": 0.25, "flags": [true, false]]
     let value = TemplateValue(any: ["rows": [row, row]] as [String: Any])
-    let template = try Template(source: "{{#rows}}{{agency}} {{n}} {{ share | pct:0 }};{{/rows}}", path: "t")
+    let template = try Template(
+      source: "{{#rows}}{{agency}} {{n}} {{ share | pct:0 }};{{/rows}}", path: "t")
     #expect(try template.render(value) == "Tax 2 0%;Tax 2 0%;")
-    #expect(TemplateValue(any: ["flags": [true, false]] as [String: Any])["flags"] == [true, false])
+    #expect(
+      TemplateValue(any: ["flags": [true, false]] as [String: Any])["flags"] == [true, false])
   }
 
   @Test func outputIsDeterministicWhateverTheKeyOrder() throws {
