@@ -34,14 +34,17 @@ public final class FileSystemPartialResolver: PartialResolver {
       let real = url.resolvingSymlinksInPath().path
       let base = root.resolvingSymlinksInPath().path
       guard real.hasPrefix(base + "/") else {
-        throw FolioError(.render, "\(kind.rawValue) '\(name)' resolves outside \(displayRoot)/ (\(real))")
+        throw FolioError(
+          .render, "\(kind.rawValue) '\(name)' resolves outside \(displayRoot)/ (\(real))")
       }
       let text: String
       do {
         text = try String(contentsOf: url, encoding: .utf8)
       } catch {
         throw FolioError(
-          .render, "cannot read \(kind.rawValue) '\(name)' at \(displayRoot)/\(relative): \(error.localizedDescription)")
+          .render,
+          "cannot read \(kind.rawValue) '\(name)' at \(displayRoot)/\(relative): \(error.localizedDescription)"
+        )
       }
       found = try Template(source: text, path: "\(displayRoot)/\(relative)")
       break
@@ -77,6 +80,7 @@ public final class FileSystemPartialResolver: PartialResolver {
     let folder = folders(kind)[0]
     throw FolioError(
       .render,
-      "\(kind.rawValue) name '\(name)' leaves the templates folder; write a name inside it, e.g. 'nav' for \(folder)/nav.html")
+      "\(kind.rawValue) name '\(name)' leaves the templates folder; write a name inside it, e.g. 'nav' for \(folder)/nav.html"
+    )
   }
 }

@@ -52,15 +52,32 @@ public struct RenderOptions: Sendable {
   public var collectMissing: Bool
   /// How deep partials and parents may nest before the render stops with an error.
   public var maxDepth: Int
+  /// How `{{name}}` escapes values: for HTML (default) or for Markdown source.
+  public var escaping: TemplateEscaping
 
-  public init(missingPartialIsError: Bool = true, collectMissing: Bool = false, maxDepth: Int = 64) {
+  public init(
+    missingPartialIsError: Bool = true, collectMissing: Bool = false, maxDepth: Int = 64,
+    escaping: TemplateEscaping = .html
+  ) {
     self.missingPartialIsError = missingPartialIsError
     self.collectMissing = collectMissing
     self.maxDepth = maxDepth
+    self.escaping = escaping
   }
 
   /// Exactly the Mustache spec: missing partials render as nothing.
   public static let mustache = RenderOptions(missingPartialIsError: false)
+}
+
+/// What `{{name}}` escapes in a value (`{{{name}}}` never escapes).
+public enum TemplateEscaping: Sendable {
+  /// `& < > " '` become entities: safe in HTML text and quoted attributes.
+  case html
+  /// For Markdown rendered before cmark parses it: as `.html`, and the
+  /// characters Markdown reads as syntax (`\ ` * _ [ ] # | ~ !`) become numeric
+  /// entities, so a value never turns into emphasis, a link or a table cell;
+  /// cmark decodes them, and a raw HTML block shows them correctly too.
+  case markdown
 }
 
 /// The output of a render and what it could not find.
@@ -77,6 +94,13 @@ public struct TemplateMiss: Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var line: Int
   public var column: Int
+  /// A close name that does exist at that place, e.g. `agency_name`.
+  public var suggestion: String?
+  /// The line of the template, quoted under the warning.
+  public var excerpt: String = ""
 
-  public var description: String { "\(path):\(line):\(column): unknown name '\(name)'" }
+  public var description: String {
+    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    return "\(path):\(line):\(column): unknown name '\(name)'\(hint)"
+  }
 }

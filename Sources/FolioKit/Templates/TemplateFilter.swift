@@ -16,15 +16,17 @@ enum TemplateFilter: Sendable, Equatable {
 
   /// Parses one filter; the error text says what is wrong and what would be right.
   static func parse(_ spec: String) -> Result<TemplateFilter, FilterError> {
-    let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-    let name = parts[0].trimmingCharacters(in: .whitespaces)
-    let argument = parts.count > 1 ? String(parts[1]) : nil
+    let colon = spec.utf8.firstIndex(of: UInt8(ascii: ":"))
+    let name = String(trimmed(spec[..<(colon ?? spec.endIndex)]))
+    let argument = colon.map { String(trimmed(spec[spec.index(after: $0)...])) }
+    let written = String(trimmed(Substring(spec)))
     switch name {
     case "default":
       guard let argument else {
-        return .failure(FilterError("filter 'default' needs a text: write default:TEXT, e.g. default:n/a"))
+        return .failure(
+          FilterError("filter 'default' needs a text: write default:TEXT, e.g. default:n/a"))
       }
-      return .success(.fallback(argument.trimmingCharacters(in: .whitespaces)))
+      return .success(.fallback(argument))
     case "upper", "lower", "slug":
       if argument != nil {
         return .failure(FilterError("filter '\(name)' takes no argument; write | \(name)"))
@@ -33,14 +35,36 @@ enum TemplateFilter: Sendable, Equatable {
     default:
       guard let kind = ValueFormat.Kind(rawValue: name) else {
         return .failure(
-          FilterError("unknown filter '\(spec.trimmingCharacters(in: .whitespaces))'; known: \(knownNames.joined(separator: ", "))"))
+          FilterError("unknown filter '\(written)'; known: \(knownNames.joined(separator: ", "))"))
       }
-      guard let format = ValueFormat(spec: spec) else {
-        return .failure(
-          FilterError("filter '\(spec.trimmingCharacters(in: .whitespaces))' has a bad number of decimals; write \(kind.rawValue) or \(kind.rawValue):1 (0 to 10)"))
+      // Built directly rather than with ValueFormat(spec:): this runs for every tag.
+      var decimals: Int?
+      if let argument {
+        guard let d = Int(argument), (0...10).contains(d) else {
+          return .failure(
+            FilterError(
+              "filter '\(written)' has a bad number of decimals; write \(kind.rawValue) or \(kind.rawValue):1 (0 to 10)"
+            ))
+        }
+        decimals = d
       }
-      return .success(.format(format))
+      return .success(.format(ValueFormat(kind, decimals: decimals)))
     }
+  }
+
+  /// `s` without leading and trailing ASCII whitespace (Foundation's trimming is
+  /// slow on Linux, and this runs for every tag).
+  static func trimmed(_ s: Substring) -> Substring {
+    let bytes = s.utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+    while end > start, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+    return s[start..<end]
+  }
+
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   /// Applies this filter; `formatted` records that a number format ran, so that a

@@ -19,8 +19,7 @@ struct TemplateBlock: Sendable {
   var nodes: [TemplateNode]
   /// Added to every line of the content that replaces this block (its use site).
   var indent: String
-  /// The indentation removed from the lines of this block when it overrides
-  /// another (its definition site); kept for documentation of the parse.
+  /// Byte offset of the `{{$name}}` tag.
   var at: Int
 }
 
@@ -29,7 +28,9 @@ struct TemplateName: Sendable, CustomStringConvertible {
   var parts: [String]
 
   init(_ text: String) {
-    parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    parts =
+      text == "."
+      ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
   }
 
   var description: String { parts.isEmpty ? "." : parts.joined(separator: ".") }

@@ -34,9 +34,11 @@ extension TemplateParser {
         continue
       case .variable(let escaped):
         stack[top].append(
-          .variable(TemplateName(token.name), filters: token.filters, escaped: escaped, at: token.start))
+          .variable(
+            TemplateName(token.name), filters: token.filters, escaped: escaped, at: token.start))
       case .partial:
-        stack[top].append(.partial(token.name, indent: token.standalone ? token.indent : "", at: token.start))
+        stack[top].append(
+          .partial(token.name, indent: token.standalone ? token.indent : "", at: token.start))
       case .section, .inverted, .parent, .block:
         stack[top].flush()
         stack.append(Frame(token: token))
@@ -56,7 +58,9 @@ extension TemplateParser {
         switch open.kind {
         case .parent:
           stack[top - 1].append(
-            .parent(open.name, blocks: frame.blocks, indent: open.standalone ? open.indent : "", at: open.start))
+            .parent(
+              open.name, blocks: frame.blocks, indent: open.standalone ? open.indent : "",
+              at: open.start))
         case .block:
           var block = TemplateBlock(name: open.name, nodes: frame.nodes, indent: "", at: open.start)
           if open.standalone {
@@ -75,7 +79,9 @@ extension TemplateParser {
           }
         default:
           stack[top - 1].append(
-            .section(TemplateName(open.name), nodes: frame.nodes, inverted: open.kind == .inverted, at: open.start))
+            .section(
+              TemplateName(open.name), nodes: frame.nodes, inverted: open.kind == .inverted,
+              at: open.start))
         }
       }
     }

@@ -32,6 +32,8 @@ struct TemplateParser {
   var open: [UInt8] = Array("{{".utf8)
   var close: [UInt8] = Array("}}".utf8)
   var tokens: [Token] = []
+  /// Filters already parsed in this template, by their text (pages repeat them).
+  var filterCache: [String: TemplateFilter] = [:]
 
   init(_ source: TemplateSource) {
     self.source = source
@@ -54,7 +56,8 @@ struct TemplateParser {
       if triple { j += 1 }
       let first = skipSpaces(j)
       let isDelimiters = !triple && first < n && bytes[first] == UInt8(ascii: "=")
-      let closer = triple ? [UInt8(ascii: "}")] + close : isDelimiters ? [UInt8(ascii: "=")] + close : close
+      let closer =
+        triple ? [UInt8(ascii: "}")] + close : isDelimiters ? [UInt8(ascii: "=")] + close : close
       let searchFrom = isDelimiters ? first + 1 : j
       guard let closeStart = find(closer, from: searchFrom) else {
         let opener = String(decoding: bytes[tagStart..<j], as: UTF8.self)
@@ -62,59 +65,124 @@ struct TemplateParser {
         throw source.error("unclosed tag: '\(opener)' has no matching '\(wanted)'", at: tagStart)
       }
       let end = closeStart + closer.count
-      let raw = String(decoding: bytes[searchFrom..<closeStart], as: UTF8.self)
       var token = Token(kind: .comment, start: tagStart, end: end)
       token.open = String(decoding: open, as: UTF8.self)
       token.close = String(decoding: close, as: UTF8.self)
       if isDelimiters {
         token.kind = .delimiters
+        let raw = String(decoding: bytes[searchFrom..<closeStart], as: UTF8.self)
         try setDelimiters(raw, at: tagStart, tag: tagText(tagStart, end))
       } else if triple {
         token.kind = .variable(escaped: false)
-        try name(raw, into: &token, allowFilters: true)
+        try name(searchFrom, closeStart, into: &token, allowFilters: true)
       } else {
-        try classify(raw, into: &token)
+        try classify(searchFrom, closeStart, into: &token)
       }
       tokens.append(token)
       i = end
     }
   }
 
-  private mutating func classify(_ raw: String, into token: inout Token) throws(FolioError) {
-    let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let sigil = trimmed.first else {
+  private mutating func classify(_ from: Int, _ to: Int, into token: inout Token) throws(FolioError)
+  {
+    let start = skipBlanks(from, to)
+    guard start < to else {
       throw source.error(
         "empty tag '\(tagText(token.start, token.end))': write a name, e.g. \(token.open)title\(token.close)",
         at: token.start)
     }
-    let rest = String(trimmed.dropFirst())
-    switch sigil {
-    case "!": token.kind = .comment; return
-    case "#": token.kind = .section
-    case "^": token.kind = .inverted
-    case "/": token.kind = .close
-    case ">": token.kind = .partial
-    case "<": token.kind = .parent
-    case "$": token.kind = .block
-    case "&": token.kind = .variable(escaped: false)
+    switch bytes[start] {
+    case UInt8(ascii: "!"):
+      token.kind = .comment
+      return
+    case UInt8(ascii: "#"): token.kind = .section
+    case UInt8(ascii: "^"): token.kind = .inverted
+    case UInt8(ascii: "/"): token.kind = .close
+    case UInt8(ascii: ">"): token.kind = .partial
+    case UInt8(ascii: "<"): token.kind = .parent
+    case UInt8(ascii: "$"): token.kind = .block
+    case UInt8(ascii: "&"): token.kind = .variable(escaped: false)
     default:
       token.kind = .variable(escaped: true)
-      try name(trimmed, into: &token, allowFilters: true)
+      try name(start, to, into: &token, allowFilters: true)
       return
     }
-    try name(rest, into: &token, allowFilters: token.kind == .variable(escaped: false))
+    try name(start + 1, to, into: &token, allowFilters: token.kind == .variable(escaped: false))
+  }
+
+  private func skipBlanks(_ from: Int, _ to: Int) -> Int {
+    var i = from
+    while i < to, Self.isSpace(bytes[i]) { i += 1 }
+    return i
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+      || byte == UInt8(ascii: "\r")
+  }
+
+  /// Reads a tag's name and filters; the common plain forms are taken straight
+  /// from the bytes, anything unusual goes the slow way, which explains errors.
+  private mutating func name(_ from: Int, _ to: Int, into token: inout Token, allowFilters: Bool)
+    throws(FolioError)
+  {
+    var start = skipBlanks(from, to)
+    var end = to
+    while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
+    let bar = bytes[start..<end].firstIndex(of: UInt8(ascii: "|"))
+    var nameEnd = bar ?? end
+    while nameEnd > start, Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+    guard isPlainName(start, nameEnd), bar == nil || allowFilters else {
+      return try name(
+        String(decoding: bytes[start..<end], as: UTF8.self), into: &token,
+        allowFilters: allowFilters)
+    }
+    token.name = String(decoding: bytes[start..<nameEnd], as: UTF8.self)
+    guard var next = bar else { return }
+    while next < end {
+      start = next + 1
+      let pieceEnd = bytes[start..<end].firstIndex(of: UInt8(ascii: "|")) ?? end
+      let spec = String(decoding: bytes[start..<pieceEnd], as: UTF8.self)
+      if let known = filterCache[spec] {
+        token.filters.append(known)
+      } else {
+        switch TemplateFilter.parse(spec) {
+        case .success(let filter):
+          filterCache[spec] = filter
+          token.filters.append(filter)
+        case .failure(let failure): throw source.error(failure.message, at: token.start)
+        }
+      }
+      next = pieceEnd
+    }
+  }
+
+  /// A non-empty name without blanks or empty dotted parts (or just `.`).
+  private func isPlainName(_ start: Int, _ end: Int) -> Bool {
+    guard start < end else { return false }
+    if end - start == 1 && bytes[start] == UInt8(ascii: ".") { return true }
+    var previousDot = true
+    for i in start..<end {
+      let byte = bytes[i]
+      if Self.isSpace(byte) || byte == UInt8(ascii: "|") { return false }
+      let dot = byte == UInt8(ascii: ".")
+      if dot && previousDot { return false }
+      previousDot = dot
+    }
+    return !previousDot
   }
 
   /// Reads `name | filter | filter` and checks each part.
   private func name(_ raw: String, into token: inout Token, allowFilters: Bool) throws(FolioError) {
     var pieces = raw.split(separator: "|", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      String(TemplateFilter.trimmed($0))
     }
     let name = pieces.removeFirst()
-    let tag = tagText(token.start, token.end)
+    var tag: String { tagText(token.start, token.end) }
     if name.isEmpty {
       throw source.error(
-        "tag '\(tag)' has no name: write one, e.g. \(token.open)title\(token.close)", at: token.start)
+        "tag '\(tag)' has no name: write one, e.g. \(token.open)title\(token.close)",
+        at: token.start)
     }
     if name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
       throw source.error(
@@ -126,7 +194,9 @@ struct TemplateParser {
     case .variable, .section, .inverted, .close: isPath = true
     default: isPath = false
     }
-    if isPath, name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+    if isPath, name != ".",
+      name.split(separator: ".", omittingEmptySubsequences: false).contains(where: { $0.isEmpty })
+    {
       throw source.error(
         "bad name '\(name)' in tag '\(tag)': write a dotted path like row.value, or . for the current item",
         at: token.start)
@@ -146,7 +216,8 @@ struct TemplateParser {
     }
   }
 
-  private mutating func setDelimiters(_ raw: String, at offset: Int, tag: String) throws(FolioError) {
+  private mutating func setDelimiters(_ raw: String, at offset: Int, tag: String) throws(FolioError)
+  {
     let parts = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
       throw source.error(
@@ -177,7 +248,9 @@ struct TemplateParser {
 
   private func skipSpaces(_ from: Int) -> Int {
     var i = from
-    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+      i += 1
+    }
     return i
   }
 
@@ -254,7 +327,8 @@ struct TemplateParser {
   /// Where the `\n` or `\r\n` ending a text token starts.
   private func lineEnd(_ token: Token) -> Int? {
     guard bytes[token.end - 1] == UInt8(ascii: "\n") else { return nil }
-    let cr = token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
+    let cr =
+      token.end >= 2 && token.end - 2 >= token.start && bytes[token.end - 2] == UInt8(ascii: "\r")
     return cr ? token.end - 2 : token.end - 1
   }
 

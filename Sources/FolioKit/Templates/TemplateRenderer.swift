@@ -27,7 +27,9 @@ struct TemplateRenderer {
     out.reserveCapacity(4096)
   }
 
-  mutating func render(_ nodes: [TemplateNode], source: TemplateSource, blocks: Overrides) throws(FolioError) {
+  mutating func render(_ nodes: [TemplateNode], source: TemplateSource, blocks: Overrides)
+    throws(FolioError)
+  {
     for node in nodes {
       switch node {
       case .text(let text):
@@ -44,7 +46,13 @@ struct TemplateRenderer {
         var formatted = false
         for filter in filters { value = filter.apply(value, formatted: &formatted) }
         let text = value == .null && formatted ? ValueFormat.missing : value.text
-        if escaped { Self.appendEscaped(text, to: &out) } else { out += text }
+        if !escaped {
+          out += text
+        } else if options.escaping == .markdown {
+          Self.appendMarkdownEscaped(text, to: &out)
+        } else {
+          Self.appendEscaped(text, to: &out)
+        }
       case .section(let name, let children, let inverted, let at):
         let found = lookup(name)
         if found == nil, options.collectMissing { miss(name, at: at, source: source) }
@@ -65,7 +73,8 @@ struct TemplateRenderer {
           }
         }
       case .partial(let name, let extra, let at):
-        try include(name, kind: .partial, extraIndent: extra, at: at, source: source, blocks: blocks)
+        try include(
+          name, kind: .partial, extraIndent: extra, at: at, source: source, blocks: blocks)
       case .parent(let name, let own, let extra, let at):
         // The outermost template wins: blocks given from further out are kept.
         var merged = blocks
@@ -173,7 +182,56 @@ struct TemplateRenderer {
     guard seen.insert(key).inserted else { return }
     let place = source.location(of: at)
     missing.append(
-      TemplateMiss(name: name.description, path: source.path, line: place.line, column: place.column))
+      TemplateMiss(
+        name: name.description, path: source.path, line: place.line, column: place.column,
+        suggestion: suggestion(for: name), excerpt: place.excerpt))
+  }
+
+  /// The existing name closest to a missing one, when it is close enough to be a typo.
+  private func suggestion(for name: TemplateName) -> String? {
+    guard let first = name.parts.first else { return nil }
+    var known: Set<String> = []
+    var prefix: [String] = []
+    var missingPart = first
+    if var value = lookup(TemplateName(first)) {
+      // The chain breaks further on: offer the keys where it broke.
+      prefix = [first]
+      for part in name.parts.dropFirst() {
+        guard case .object(let fields) = value else { return nil }
+        guard let next = fields[part] else {
+          known = Set(fields.keys)
+          missingPart = part
+          break
+        }
+        prefix.append(part)
+        value = next
+      }
+    } else {
+      for case .object(let fields) in stack { known.formUnion(fields.keys) }
+    }
+    let limit = max(2, missingPart.count / 3)
+    let best = known.map { ($0, Self.distance($0, missingPart)) }
+      .filter { $0.1 <= limit }
+      .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    guard let best else { return nil }
+    return (prefix + [best.0]).joined(separator: ".")
+  }
+
+  /// Levenshtein distance, for typo hints only.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 
   // MARK: - Output
@@ -203,6 +261,22 @@ struct TemplateRenderer {
         out += rest
         rest = ""
         pending = false
+      }
+    }
+  }
+
+  /// Appends `text` escaped for HTML and with Markdown syntax characters as entities.
+  static func appendMarkdownEscaped(_ text: String, to out: inout String) {
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!":
+        out += "&#\(scalar.value);"
+      default: out.unicodeScalars.append(scalar)
       }
     }
   }

@@ -74,21 +74,14 @@ public enum TemplateValue: Sendable, Equatable {
     }
   }
 
-  /// The number this value holds, if any (numeric strings count).
-  var number: Double? {
-    switch self {
-    case .int(let i): return Double(i)
-    case .double(let d): return d
-    case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces))
-    default: return nil
-    }
-  }
-
   /// `85.0` → `85`, `0.1 + 0.2` → `0.3`, `1.21` → `1.21`: 15 significant digits
   /// (all a double holds reliably), then the shortest text that reads back the same.
   static func clean(_ d: Double) -> String {
     guard d.isFinite else { return d.isNaN ? "NaN" : (d < 0 ? "-inf" : "inf") }
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    // Shortest round-trip text is already clean unless it shows float noise.
+    let plain = d.description
+    if plain.utf8.count < 15 { return plain }
     let rounded = Double(String(format: "%.15g", d)) ?? d
     return rounded.description
   }

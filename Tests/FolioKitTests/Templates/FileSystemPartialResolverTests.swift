@@ -25,7 +25,8 @@ import Testing
     ])
     defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
     let resolver = FileSystemPartialResolver(root: root)
-    let page = try Template(source: "{{<base}}{{$body}}{{> cards/kpi}}\n{{/body}}{{/base}}", path: "p.md")
+    let page = try Template(
+      source: "{{<base}}{{$body}}{{> cards/kpi}}\n{{/body}}{{/base}}", path: "p.md")
     let out = try page.render(
       ["pages": [["href": "a.html", "title": "A & B"]], "v": 12.34], partials: resolver)
     #expect(out == "<body>\n  <nav><a href=\"a.html\">A &amp; B</a></nav>\n<b>12.3%</b>\n</body>\n")
@@ -49,10 +50,11 @@ import Testing
       _ = try page.render([:], partials: FileSystemPartialResolver(root: root))
       Issue.record("no error")
     } catch {
-      #expect(error.description == """
-        templates/pages/a.md:2:1: partial name '../x' leaves the templates folder; write a name inside it, e.g. 'nav' for partials/nav.html
-            {{> ../x}}
-        """)
+      #expect(
+        error.description == """
+          templates/pages/a.md:2:1: partial name '../x' leaves the templates folder; write a name inside it, e.g. 'nav' for partials/nav.html
+              {{> ../x}}
+          """)
     }
   }
 
@@ -60,7 +62,11 @@ import Testing
     let root = try Self.folder(["partials/nav.html": "n", "partials/footer.html": "f"])
     defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
     let page = try Template(source: "{{> header}}", path: "p.md")
-    #expect(throws: FolioError(.render, "unknown partial 'header'; known: footer, nav", path: "p.md", line: 1, column: 1, excerpt: "{{> header}}")) {
+    #expect(
+      throws: FolioError(
+        .render, "unknown partial 'header'; known: footer, nav", path: "p.md", line: 1, column: 1,
+        excerpt: "{{> header}}")
+    ) {
       try page.render([:], partials: FileSystemPartialResolver(root: root))
     }
   }

@@ -51,7 +51,9 @@ enum MustacheSpec {
         let template = try Template(source: test.template, path: test.name)
         let got = try template.render(test.data, partials: resolver, options: .mustache)
         if got != test.expected {
-          failures.append("\(module) / \(test.name): got \(got.debugDescription), expected \(test.expected.debugDescription)")
+          failures.append(
+            "\(module) / \(test.name): got \(got.debugDescription), expected \(test.expected.debugDescription)"
+          )
         }
       } catch {
         failures.append("\(module) / \(test.name): threw \(error)")
@@ -63,7 +65,9 @@ enum MustacheSpec {
 
 @Suite struct MustacheSpecTests {
   @Test(
-    .enabled(if: MustacheSpec.available, "Mustache spec folder ../shared/conformance/mustache is absent: spec tests skipped"),
+    .enabled(
+      if: MustacheSpec.available,
+      "Mustache spec folder ../shared/conformance/mustache is absent: spec tests skipped"),
     arguments: ["interpolation", "sections", "inverted", "comments", "partials", "delimiters"])
   func requiredModule(_ module: String) throws {
     let result = try MustacheSpec.failures(module: module)
@@ -71,7 +75,10 @@ enum MustacheSpec {
     #expect(result.failures == [], "\(result.failures.count) of \(result.count) failed")
   }
 
-  @Test(.enabled(if: MustacheSpec.available, "Mustache spec folder ../shared/conformance/mustache is absent: spec tests skipped"))
+  @Test(
+    .enabled(
+      if: MustacheSpec.available,
+      "Mustache spec folder ../shared/conformance/mustache is absent: spec tests skipped"))
   func inheritanceModule() throws {
     let result = try MustacheSpec.failures(module: "~inheritance")
     #expect(result.count > 0)

@@ -96,7 +96,9 @@ import Testing
     } catch {
       #expect(error.line == 8)
       #expect(error.column == 1)
-      #expect(error.message == "unclosed section 'rows' opened at line 8; add {{/rows}} where it should end")
+      #expect(
+        error.message
+          == "unclosed section 'rows' opened at line 8; add {{/rows}} where it should end")
       #expect(error.excerpt == "{{#rows}}")
     }
   }
@@ -113,7 +115,11 @@ import Testing
   @Test func unknownPartialIsAnErrorWithKnownNames() throws {
     let resolver = try DictionaryPartialResolver(["nav": "n", "footer": "f"])
     let page = try Template(source: "a\n  {{> navv}}\n", path: "p.md")
-    #expect(throws: FolioError(.render, "unknown partial 'navv'; known: footer, nav", path: "p.md", line: 2, column: 3, excerpt: "  {{> navv}}")) {
+    #expect(
+      throws: FolioError(
+        .render, "unknown partial 'navv'; known: footer, nav", path: "p.md", line: 2, column: 3,
+        excerpt: "  {{> navv}}")
+    ) {
       try page.render([:], partials: resolver)
     }
     // The Mustache spec's behaviour on request: nothing.
@@ -128,7 +134,10 @@ import Testing
       Issue.record("no error")
     } catch {
       #expect(error.path == "loop")
-      #expect(error.message == "partial 'loop' is nested more than 10 levels deep; a template probably includes itself without a section that ends the recursion")
+      #expect(
+        error.message
+          == "partial 'loop' is nested more than 10 levels deep; a template probably includes itself without a section that ends the recursion"
+      )
     }
   }
 

@@ -41,7 +41,8 @@ import Testing
   }
 
   @Test func filteredOutputIsStillEscaped() throws {
-    let template = try Template(source: "{{ name | default:<none> }}|{{{ name | default:<none> }}}", path: "t")
+    let template = try Template(
+      source: "{{ name | default:<none> }}|{{{ name | default:<none> }}}", path: "t")
     #expect(try template.render([:]) == "&lt;none&gt;|<none>")
   }
 
@@ -64,16 +65,31 @@ import Testing
 
   @Test func escapesTheFiveHTMLCharacters() throws {
     let template = try Template(source: "{{v}}|{{{v}}}|{{& v}}", path: "t")
-    #expect(try template.render(["v": "<a href=\"x\">Tom & Jerry's</a>"])
-      == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;|<a href=\"x\">Tom & Jerry's</a>|<a href=\"x\">Tom & Jerry's</a>")
+    #expect(
+      try template.render(["v": "<a href=\"x\">Tom & Jerry's</a>"])
+        == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;|<a href=\"x\">Tom & Jerry's</a>|<a href=\"x\">Tom & Jerry's</a>"
+    )
   }
 
   @Test(arguments: [
     (TemplateValue.null, false), (.bool(false), false), (.list([]), false), (.string(""), false),
-    (.int(0), true), (.double(0), true), (.string("0"), true), (.object([:]), true), (.list([nil]), true),
+    (.int(0), true), (.double(0), true), (.string("0"), true), (.object([:]), true),
+    (.list([nil]), true),
   ])
   func truthiness(value: TemplateValue, truthy: Bool) throws {
     let template = try Template(source: "{{#v}}yes{{/v}}{{^v}}no{{/v}}", path: "t")
     #expect(try template.render(["v": value]) == (truthy ? "yes" : "no"))
+  }
+}
+
+@Suite struct TemplateEscapingTests {
+  @Test func markdownEscapingNeutralisesMarkdownSyntax() throws {
+    let template = try Template(source: "Top: {{name}} ({{{name}}})", path: "t")
+    let out = try template.render(
+      ["name": "*A* & [b](c) | `d` #1_x!"], options: RenderOptions(escaping: .markdown))
+    #expect(
+      out
+        == "Top: &#42;A&#42; &amp; &#91;b&#93;(c) &#124; &#96;d&#96; &#35;1&#95;x&#33; (*A* & [b](c) | `d` #1_x!)"
+    )
   }
 }
