@@ -22,49 +22,46 @@ public struct MarkdownNode: Sendable, Equatable {
     }
   }
 
-  /// Copy-on-write storage: a node is one reference, so walking and rebuilding
-  /// trees copies a pointer instead of sixteen fields.
-  final class Storage: @unchecked Sendable {
-    // Sendable is sound: storage shared by two nodes is never mutated, since
-    // every setter goes through `makeUnique` first.
-    var kind: Kind
-    var children: [MarkdownNode]
-    var literal: String?
-    var info: String?
-    var url: String?
-    var title: String?
-    var headingLevel: Int?
-    var listStart: Int?
-    var listOrdered: Bool?
-    var listTight: Bool?
-    var onEnter: String?
-    var onExit: String?
-    var line: Int
-    var column: Int
-    var endLine: Int
-    var endColumn: Int
+  public var kind: Kind
+  public var children: [MarkdownNode]
+  /// Text of text, code, code block, html block and html inline nodes.
+  public var literal: String?
+  /// Start line as cmark reports it (1-based).
+  public var line: Int
+  /// Start column as cmark reports it (1-based, in UTF-8 bytes).
+  public var column: Int
+  /// The attributes only some kinds have, in one shared immutable object: it
+  /// keeps nodes small to copy, and its `let` fields need no exclusivity checks.
+  private var extra: Extra
+
+  final class Extra: Sendable {
+    let info: String?
+    let url: String?
+    let title: String?
+    let headingLevel: Int?
+    let listStart: Int?
+    let listOrdered: Bool?
+    let listTight: Bool?
+    let onEnter: String?
+    let onExit: String?
+    let endLine: Int
+    let endColumn: Int
+
+    static let empty = Extra()
 
     init(
-      kind: Kind,
-      children: [MarkdownNode],
-      literal: String?,
-      info: String?,
-      url: String?,
-      title: String?,
-      headingLevel: Int?,
-      listStart: Int?,
-      listOrdered: Bool?,
-      listTight: Bool?,
-      onEnter: String?,
-      onExit: String?,
-      line: Int,
-      column: Int,
-      endLine: Int,
-      endColumn: Int
+      info: String? = nil,
+      url: String? = nil,
+      title: String? = nil,
+      headingLevel: Int? = nil,
+      listStart: Int? = nil,
+      listOrdered: Bool? = nil,
+      listTight: Bool? = nil,
+      onEnter: String? = nil,
+      onExit: String? = nil,
+      endLine: Int = 0,
+      endColumn: Int = 0
     ) {
-      self.kind = kind
-      self.children = children
-      self.literal = literal
       self.info = info
       self.url = url
       self.title = title
@@ -74,17 +71,13 @@ public struct MarkdownNode: Sendable, Equatable {
       self.listTight = listTight
       self.onEnter = onEnter
       self.onExit = onExit
-      self.line = line
-      self.column = column
       self.endLine = endLine
       self.endColumn = endColumn
     }
 
-    func copy() -> Storage {
-      Storage(
-        kind: kind,
-        children: children,
-        literal: literal,
+    /// A copy with one field changed through `change`.
+    func with(_ change: (inout Fields) -> Void) -> Extra {
+      var fields = Fields(
         info: info,
         url: url,
         title: title,
@@ -94,217 +87,152 @@ public struct MarkdownNode: Sendable, Equatable {
         listTight: listTight,
         onEnter: onEnter,
         onExit: onExit,
-        line: line,
-        column: column,
         endLine: endLine,
         endColumn: endColumn)
+      change(&fields)
+      return Extra(
+        info: fields.info,
+        url: fields.url,
+        title: fields.title,
+        headingLevel: fields.headingLevel,
+        listStart: fields.listStart,
+        listOrdered: fields.listOrdered,
+        listTight: fields.listTight,
+        onEnter: fields.onEnter,
+        onExit: fields.onExit,
+        endLine: fields.endLine,
+        endColumn: fields.endColumn)
     }
-  }
 
-  var storage: Storage
-
-  private mutating func makeUnique() {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-  }
-
-  public var kind: Kind {
-    get { storage.kind }
-    _modify {
-      makeUnique()
-      yield &storage.kind
-    }
-  }
-
-  public var children: [MarkdownNode] {
-    get { storage.children }
-    _modify {
-      makeUnique()
-      yield &storage.children
-    }
-  }
-
-  /// Text of text, code, code block, html block and html inline nodes.
-  public var literal: String? {
-    get { storage.literal }
-    _modify {
-      makeUnique()
-      yield &storage.literal
+    struct Fields {
+      var info: String?
+      var url: String?
+      var title: String?
+      var headingLevel: Int?
+      var listStart: Int?
+      var listOrdered: Bool?
+      var listTight: Bool?
+      var onEnter: String?
+      var onExit: String?
+      var endLine: Int
+      var endColumn: Int
     }
   }
 
   /// The info string of a fenced code block (after cmark's unescaping), nil when empty.
   public var info: String? {
-    get { storage.info }
-    _modify {
-      makeUnique()
-      yield &storage.info
-    }
+    get { extra.info }
+    set { extra = extra.with { $0.info = newValue } }
   }
 
   /// Destination of a link or image.
   public var url: String? {
-    get { storage.url }
-    _modify {
-      makeUnique()
-      yield &storage.url
-    }
+    get { extra.url }
+    set { extra = extra.with { $0.url = newValue } }
   }
 
   /// Title of a link or image, nil when empty.
   public var title: String? {
-    get { storage.title }
-    _modify {
-      makeUnique()
-      yield &storage.title
-    }
+    get { extra.title }
+    set { extra = extra.with { $0.title = newValue } }
   }
 
   /// 1...6 for headings.
   public var headingLevel: Int? {
-    get { storage.headingLevel }
-    _modify {
-      makeUnique()
-      yield &storage.headingLevel
-    }
+    get { extra.headingLevel }
+    set { extra = extra.with { $0.headingLevel = newValue } }
   }
 
   /// First number of an ordered list.
   public var listStart: Int? {
-    get { storage.listStart }
-    _modify {
-      makeUnique()
-      yield &storage.listStart
-    }
+    get { extra.listStart }
+    set { extra = extra.with { $0.listStart = newValue } }
   }
 
   /// True for ordered lists, false for bullet lists.
   public var listOrdered: Bool? {
-    get { storage.listOrdered }
-    _modify {
-      makeUnique()
-      yield &storage.listOrdered
-    }
+    get { extra.listOrdered }
+    set { extra = extra.with { $0.listOrdered = newValue } }
   }
 
   /// True when cmark judged the list tight (no `<p>` in its items).
   public var listTight: Bool? {
-    get { storage.listTight }
-    _modify {
-      makeUnique()
-      yield &storage.listTight
-    }
+    get { extra.listTight }
+    set { extra = extra.with { $0.listTight = newValue } }
   }
 
   /// Raw HTML emitted on entering a custom block or inline.
   public var onEnter: String? {
-    get { storage.onEnter }
-    _modify {
-      makeUnique()
-      yield &storage.onEnter
-    }
+    get { extra.onEnter }
+    set { extra = extra.with { $0.onEnter = newValue } }
   }
 
   /// Raw HTML emitted on leaving a custom block or inline.
   public var onExit: String? {
-    get { storage.onExit }
-    _modify {
-      makeUnique()
-      yield &storage.onExit
-    }
+    get { extra.onExit }
+    set { extra = extra.with { $0.onExit = newValue } }
   }
 
-  /// Start line as cmark reports it (1-based).
-  public var line: Int {
-    get { storage.line }
-    _modify {
-      makeUnique()
-      yield &storage.line
-    }
-  }
-
-  /// Start column as cmark reports it (1-based, in UTF-8 bytes).
-  public var column: Int {
-    get { storage.column }
-    _modify {
-      makeUnique()
-      yield &storage.column
-    }
-  }
-
-  /// End line as cmark reports it.
+  /// End line of a block as cmark reports it (0 for inline nodes).
   public var endLine: Int {
-    get { storage.endLine }
-    _modify {
-      makeUnique()
-      yield &storage.endLine
-    }
+    get { extra.endLine }
+    set { extra = extra.with { $0.endLine = newValue } }
   }
 
-  /// End column as cmark reports it.
+  /// End column of a block as cmark reports it (0 for inline nodes).
   public var endColumn: Int {
-    get { storage.endColumn }
-    _modify {
-      makeUnique()
-      yield &storage.endColumn
-    }
+    get { extra.endColumn }
+    set { extra = extra.with { $0.endColumn = newValue } }
   }
 
   public init(
-    kind: Kind,
-    children: [MarkdownNode] = [],
-    literal: String? = nil,
-    info: String? = nil,
-    url: String? = nil,
-    title: String? = nil,
-    headingLevel: Int? = nil,
-    listStart: Int? = nil,
-    listOrdered: Bool? = nil,
-    listTight: Bool? = nil,
-    onEnter: String? = nil,
-    onExit: String? = nil,
-    line: Int = 0,
-    column: Int = 0,
-    endLine: Int = 0,
-    endColumn: Int = 0
+    kind: Kind, children: [MarkdownNode] = [], literal: String? = nil, info: String? = nil,
+    url: String? = nil, title: String? = nil, headingLevel: Int? = nil, listStart: Int? = nil,
+    listOrdered: Bool? = nil, listTight: Bool? = nil, onEnter: String? = nil,
+    onExit: String? = nil, line: Int = 0, column: Int = 0, endLine: Int = 0, endColumn: Int = 0
   ) {
-    storage = Storage(
-      kind: kind,
-      children: children,
-      literal: literal,
-      info: info,
-      url: url,
-      title: title,
-      headingLevel: headingLevel,
-      listStart: listStart,
-      listOrdered: listOrdered,
-      listTight: listTight,
-      onEnter: onEnter,
-      onExit: onExit,
-      line: line,
-      column: column,
-      endLine: endLine,
-      endColumn: endColumn)
+    self.kind = kind
+    self.children = children
+    self.literal = literal
+    self.line = line
+    self.column = column
+    let hasExtra = info != nil || url != nil || title != nil || headingLevel != nil
+      || listStart != nil || listOrdered != nil || listTight != nil || onEnter != nil
+      || onExit != nil || endLine != 0 || endColumn != 0
+    extra = hasExtra ? Extra(
+        info: info,
+        url: url,
+        title: title,
+        headingLevel: headingLevel,
+        listStart: listStart,
+        listOrdered: listOrdered,
+        listTight: listTight,
+        onEnter: onEnter,
+        onExit: onExit,
+        endLine: endLine,
+        endColumn: endColumn) : .empty
   }
 
   public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
-    let (a, b) = (lhs.storage, rhs.storage)
-    if a === b { return true }
-    return a.kind == b.kind
-      && a.literal == b.literal
-      && a.info == b.info
-      && a.url == b.url
-      && a.title == b.title
-      && a.headingLevel == b.headingLevel
-      && a.listStart == b.listStart
-      && a.listOrdered == b.listOrdered
-      && a.listTight == b.listTight
-      && a.onEnter == b.onEnter
-      && a.onExit == b.onExit
-      && a.line == b.line
-      && a.column == b.column
-      && a.endLine == b.endLine
-      && a.endColumn == b.endColumn
-      && a.children == b.children
+    guard lhs.kind == rhs.kind, lhs.literal == rhs.literal, lhs.line == rhs.line,
+      lhs.column == rhs.column
+    else { return false }
+    let (a, b) = (lhs.extra, rhs.extra)
+    if a !== b {
+      guard a.info == b.info
+        && a.url == b.url
+        && a.title == b.title
+        && a.headingLevel == b.headingLevel
+        && a.listStart == b.listStart
+        && a.listOrdered == b.listOrdered
+        && a.listTight == b.listTight
+        && a.onEnter == b.onEnter
+        && a.onExit == b.onExit
+        && a.endLine == b.endLine
+        && a.endColumn == b.endColumn
+      else { return false }
+    }
+    return lhs.children == rhs.children
   }
 
   /// The text a reader sees: literals of text and code, breaks as spaces.
