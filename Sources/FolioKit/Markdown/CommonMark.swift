@@ -21,6 +21,28 @@ public enum CommonMark {
     return copyTree(root)
   }
 
+  /// Only the code blocks of `markdown`, in document order (nested ones
+  /// included): a cheaper walk than `parse` when the rest is not needed.
+  static func codeBlocks(_ markdown: String) -> [MarkdownNode] {
+    let root = markdown.withCString { pointer in
+      cmark_parse_document(pointer, markdown.utf8.count, options)
+    }
+    guard let root else { return [] }
+    defer { cmark_node_free(root) }
+    guard let iterator = cmark_iter_new(root) else { return [] }
+    defer { cmark_iter_free(iterator) }
+    var blocks: [MarkdownNode] = []
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator),
+        cmark_node_get_type(pointer) == CMARK_NODE_CODE_BLOCK
+      else { continue }
+      blocks.append(copyNode(pointer))
+    }
+    return blocks
+  }
+
   /// cmark's own HTML for `markdown` with the same options; the reference the
   /// Swift renderer is tested against.
   static func referenceHTML(_ markdown: String) -> String {
@@ -50,6 +72,15 @@ public enum CommonMark {
         if isLeaf(node.kind) {
           if stack.isEmpty { result = node } else { stack[stack.count - 1].children.append(node) }
         } else {
+          var node = node
+          // Sized once: growing every paragraph's array by doubling showed up in profiles.
+          var count = 0
+          var child = cmark_node_first_child(pointer)
+          while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+          }
+          node.children.reserveCapacity(count)
           stack.append(node)
         }
       } else if event == CMARK_EVENT_EXIT, let node = stack.popLast() {
