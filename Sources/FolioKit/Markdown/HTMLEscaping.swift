@@ -13,25 +13,46 @@ enum HTMLEscaping {
     }
   }
 
+  /// `escapeText` for a whole string, appending unescaped runs in bulk.
+  static func escapeText(_ text: String, into out: inout [UInt8]) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let entity: StaticString
+        switch bytes[index] {
+        case UInt8(ascii: "&"): entity = "&amp;"
+        case UInt8(ascii: "<"): entity = "&lt;"
+        case UInt8(ascii: ">"): entity = "&gt;"
+        case UInt8(ascii: "\""): entity = "&quot;"
+        default: continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        entity.withUTF8Buffer { out.append(contentsOf: $0) }
+        runStart = index + 1
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+    if done == nil { escapeText(text.utf8, into: &out) }
+  }
+
   /// Escapes a string for HTML text or a quoted attribute value.
   static func escapeText(_ text: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
-    escapeText(text.utf8, into: &out)
+    escapeText(text, into: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
   /// cmark's `houdini_escape_href`: URL-safe bytes pass, `&` and `'` become
   /// entities, everything else is percent-encoded with upper-case hex.
   static func escapeHref(_ url: String, into out: inout [UInt8]) {
-    let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
     for byte in url.utf8 {
       if hrefSafe[Int(byte)] {
         out.append(byte)
       } else if byte == UInt8(ascii: "&") {
-        out.append(contentsOf: Array("&amp;".utf8))
+        ("&amp;" as StaticString).withUTF8Buffer { out.append(contentsOf: $0) }
       } else if byte == UInt8(ascii: "'") {
-        out.append(contentsOf: Array("&#x27;".utf8))
+        ("&#x27;" as StaticString).withUTF8Buffer { out.append(contentsOf: $0) }
       } else {
         out.append(UInt8(ascii: "%"))
         out.append(hex[Int(byte >> 4)])
@@ -39,6 +60,8 @@ enum HTMLEscaping {
       }
     }
   }
+
+  private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
 
   /// cmark's `HREF_SAFE` table: alphanumerics and `-_.+!*(),%#@?=;:/$~`.
   static let hrefSafe: [Bool] = {

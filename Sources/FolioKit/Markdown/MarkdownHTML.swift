@@ -105,7 +105,7 @@ private struct Renderer {
       out.append(level)
       if headingIDs {
         put(" id=\"")
-        HTMLEscaping.escapeText(uniqueID(for: node).utf8, into: &out)
+        HTMLEscaping.escapeText(uniqueID(for: node), into: &out)
         put("\"")
       }
       put(">")
@@ -120,7 +120,7 @@ private struct Renderer {
       } else {
         put("<pre><code>")
       }
-      HTMLEscaping.escapeText((node.literal ?? "").utf8, into: &out)
+      HTMLEscaping.escapeText(node.literal ?? "", into: &out)
       put("</code></pre>\n")
       return false
     case .htmlBlock:
@@ -142,7 +142,7 @@ private struct Renderer {
       put("<hr />\n")
       return false
     case .text:
-      HTMLEscaping.escapeText((node.literal ?? "").utf8, into: &out)
+      HTMLEscaping.escapeText(node.literal ?? "", into: &out)
       return false
     case .softBreak:
       out.append(UInt8(ascii: "\n"))
@@ -152,7 +152,7 @@ private struct Renderer {
       return false
     case .code:
       put("<code>")
-      HTMLEscaping.escapeText((node.literal ?? "").utf8, into: &out)
+      HTMLEscaping.escapeText(node.literal ?? "", into: &out)
       put("</code>")
       return false
     case .htmlInline:
@@ -169,7 +169,7 @@ private struct Renderer {
       HTMLEscaping.escapeHref(node.url ?? "", into: &out)
       if let title = node.title, !title.isEmpty {
         put("\" title=\"")
-        HTMLEscaping.escapeText(title.utf8, into: &out)
+        HTMLEscaping.escapeText(title, into: &out)
       }
       put("\">")
     case .image:
@@ -179,7 +179,7 @@ private struct Renderer {
       for child in node.children { appendAlt(child) }
       if let title = node.title, !title.isEmpty {
         put("\" title=\"")
-        HTMLEscaping.escapeText(title.utf8, into: &out)
+        HTMLEscaping.escapeText(title, into: &out)
       }
       put("\" />")
       return false
@@ -226,7 +226,7 @@ private struct Renderer {
     while let node = stack.popLast() {
       switch node.kind {
       case .text, .code, .htmlInline:
-        HTMLEscaping.escapeText((node.literal ?? "").utf8, into: &out)
+        HTMLEscaping.escapeText(node.literal ?? "", into: &out)
       case .softBreak, .lineBreak:
         out.append(UInt8(ascii: " "))
       default:

@@ -32,11 +32,9 @@ public struct PageSource: Sendable {
     var source = PageSource(
       path: path, text: text, frontMatter: frontMatter, body: String(body),
       bodyStartLine: bodyStartLine, blocks: [], lines: lines)
-    var codeBlocks: [MarkdownNode] = []
-    CommonMark.parse(source.body).forEach { node in
-      guard node.kind == .codeBlock, let info = node.info else { return }
-      let name = info.prefix { !$0.isWhitespace }
-      if directiveNames.contains(String(name)) { codeBlocks.append(node) }
+    let codeBlocks = CommonMark.codeBlocks(source.body).filter { node in
+      guard let info = node.info else { return false }
+      return directiveNames.contains(String(info.prefix { !$0.isWhitespace }))
     }
     source.blocks = try codeBlocks.map { try source.fencedBlock($0) }
     return source

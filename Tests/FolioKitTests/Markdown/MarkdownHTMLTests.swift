@@ -135,6 +135,14 @@ import Testing
     #expect(code.line == 6 && code.endLine == 8)
   }
 
+  @Test func codeBlockWalkMatchesFullTree() {
+    let markdown = "```a\nx\n```\n\n> ```b c\n> y\n> ```\n\n    indented\n\n- ~~~d\n  z\n  ~~~\n"
+    var expected: [MarkdownNode] = []
+    CommonMark.parse(markdown).forEach { if $0.kind == .codeBlock { expected.append($0) } }
+    #expect(expected.count == 4)
+    #expect(CommonMark.codeBlocks(markdown) == expected)
+  }
+
   @Test func deeplyNestedQuotesDoNotRecurse() {
     let markdown = String(repeating: ">", count: 5000) + " deep\n"
     let html = MarkdownHTML.render(CommonMark.parse(markdown), headingIDs: false)

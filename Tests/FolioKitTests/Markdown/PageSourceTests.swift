@@ -79,6 +79,35 @@ import Testing
     }
   }
 
+  /// The example in docs/authoring.md, with its closing quote missing.
+  @Test func documentedErrorExample() {
+    let text = """
+      ---
+      title: Executive Overview
+      nav_order: 1
+      description: "Stability and SLA breaches, month by month"
+      ---
+      # Executive Overview
+
+      ```sql trend
+      select month, stability from v_stability_trend where month <= :month
+      ```
+
+      ```chart line data=trend x=month y=stability title="Stability, trailing 24 months
+      ```
+      """
+    do {
+      _ = try PageSource.parse(text: text, path: "templates/pages/overview.md")
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)" == """
+          templates/pages/overview.md:12:52: unterminated quoted value: add the closing `"`
+              ```chart line data=trend x=month y=stability title="Stability, trailing 24 months
+          """)
+    }
+  }
+
   @Test func unclosedComponentBlockIsAnError() {
     let text = "# T\n\n```sql trend\nselect 1\n\nmore\n"
     #expect(throws: FolioError(
@@ -87,7 +116,11 @@ import Testing
       try PageSource.parse(text: text, path: "p.md")
     }
     let quoted = "> ~~~card x=1\n> a\n\nafter\n"
-    #expect(throws: FolioError.self) { try PageSource.parse(text: quoted, path: "p.md") }
+    #expect(throws: FolioError(
+      .render, "this `card` block is never closed: add a line ~~~ after its last line",
+      path: "p.md", line: 1, column: 3, excerpt: "> ~~~card x=1")) {
+      try PageSource.parse(text: quoted, path: "p.md")
+    }
   }
 
   @Test func unclosedOrdinaryCodeIsLeftToMarkdown() throws {
