@@ -5,5 +5,8 @@
 DELETE FROM raw_usage_monthly
 WHERE month > (SELECT edition_month FROM folio_edition);
 
+-- Dates are ISO text, so every date after the edition month sorts above 'YYYY-MM-99'.
 DELETE FROM raw_performance_daily
-WHERE substr(date, 1, 7) > (SELECT edition_month FROM folio_edition);
+WHERE date > (SELECT edition_month || '-99' FROM folio_edition);
+
+CREATE INDEX raw_usage_key ON raw_usage_monthly (agency_id, service_type, aws_region, month);

@@ -6,15 +6,11 @@
 -- that is why this kpi_ file runs before the last fact_ file.
 CREATE TABLE kpi_stability_monthly AS
 WITH perf AS (
-  SELECT agency_id, service_id, region_id,
-         substr(date_key, 1, 7) AS month_key,
-         SUM(request_count) AS request_count,
-         SUM(CASE WHEN request_count > 0 THEN error_count END) AS error_count,
-         AVG(response_time_score) AS response_time_score,
-         COUNT(sla_breach_flag) AS days_with_requests,
-         SUM(sla_breach_flag) AS breached_days
-  FROM fact_performance
-  GROUP BY agency_id, service_id, region_id, substr(date_key, 1, 7)
+  SELECT agency_id, service_id, region_id, month_key, request_count, error_count,
+         CASE WHEN days_with_requests > 0
+              THEN response_time_score_sum / days_with_requests END AS response_time_score,
+         days_with_requests, breached_days
+  FROM agg_performance_monthly
 ),
 w AS (
   SELECT MAX(CASE WHEN key = 'stability_weight_response_time' THEN value END) AS w_rt,

@@ -4,14 +4,15 @@
 CREATE TABLE fact_migration_summary AS
 WITH days AS (
   SELECT agency_id, service_id, region_id, migration_status AS phase,
-         COUNT(*) AS days,
-         SUM(avg_latency_ms * request_count) / SUM(request_count) AS avg_latency_ms,
-         SUM(p95_latency_ms * request_count) / SUM(request_count) AS p95_latency_ms,
+         SUM(days_with_requests) AS days,
+         SUM(latency_x_requests) / SUM(request_count) AS avg_latency_ms,
+         SUM(p95_x_requests) / SUM(request_count) AS p95_latency_ms,
          100.0 * SUM(error_count) / SUM(request_count) AS error_rate_pct,
-         100.0 * SUM(sla_breach_flag) / COUNT(*) AS sla_breach_rate_pct
-  FROM fact_performance
-  WHERE request_count > 0 AND migration_status IN ('pre_migration', 'post_migration')
+         100.0 * SUM(breached_days) / SUM(days_with_requests) AS sla_breach_rate_pct
+  FROM agg_performance_monthly
+  WHERE migration_status IN ('pre_migration', 'post_migration')
   GROUP BY agency_id, service_id, region_id, migration_status
+  HAVING SUM(days_with_requests) > 0
 ),
 stability AS (
   SELECT agency_id, service_id, region_id, migration_status AS phase,

@@ -37,12 +37,12 @@ usage_agg AS (
 ),
 perf AS (
   SELECT f.agency_id, f.service_id,
-         100.0 * SUM(f.sla_breach_flag) / COUNT(f.sla_breach_flag) AS sla_breach_rate_pct
-  FROM fact_performance f CROSS JOIN e
-  WHERE f.request_count > 0
-    AND CAST(substr(f.date_key, 1, 4) AS INTEGER) * 12 + CAST(substr(f.date_key, 6, 2) AS INTEGER)
+         100.0 * SUM(f.breached_days) / SUM(f.days_with_requests) AS sla_breach_rate_pct
+  FROM agg_performance_monthly f CROSS JOIN e
+  WHERE CAST(substr(f.month_key, 1, 4) AS INTEGER) * 12 + CAST(substr(f.month_key, 6, 2) AS INTEGER)
         BETWEEN e.first_index AND e.last_index
   GROUP BY f.agency_id, f.service_id
+  HAVING SUM(f.days_with_requests) > 0
 ),
 stab AS (
   SELECT k.agency_id, k.service_id,

@@ -3,12 +3,12 @@
 -- Not a SPEC §4 table: it is what the SLA page reads.
 CREATE TABLE kpi_slo_monthly AS
 WITH d AS (
-  SELECT f.service_id, substr(f.date_key, 1, 7) AS month_key,
-         COUNT(*) AS days,
-         SUM(f.sla_breach_flag) AS breached_days
-  FROM fact_performance f
-  WHERE f.request_count > 0
-  GROUP BY f.service_id, substr(f.date_key, 1, 7)
+  SELECT service_id, month_key,
+         SUM(days_with_requests) AS days,
+         SUM(breached_days) AS breached_days
+  FROM agg_performance_monthly
+  GROUP BY service_id, month_key
+  HAVING SUM(days_with_requests) > 0
 )
 SELECT d.service_id, d.month_key, d.days, d.breached_days,
        100.0 * (d.days - d.breached_days) / d.days AS within_sla_pct,

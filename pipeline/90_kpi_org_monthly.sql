@@ -4,16 +4,16 @@
 -- is request-weighted; error rate is errors over requests (SPEC §5).
 CREATE TABLE kpi_org_monthly AS
 WITH days AS (
-  SELECT substr(date_key, 1, 7) AS month_key,
+  SELECT month_key,
          SUM(request_count) AS request_count,
-         SUM(CASE WHEN request_count > 0 THEN error_count END) AS error_count,
-         SUM(CASE WHEN request_count > 0 THEN avg_latency_ms * request_count END) AS latency_x_requests,
-         COUNT(sla_breach_flag) AS days,
-         SUM(sla_breach_flag) AS breached_days,
-         SUM(latency_breach_flag) AS latency_breached_days,
-         SUM(error_breach_flag) AS error_breached_days
-  FROM fact_performance
-  GROUP BY substr(date_key, 1, 7)
+         SUM(error_count) AS error_count,
+         SUM(latency_x_requests) AS latency_x_requests,
+         SUM(days_with_requests) AS days,
+         SUM(breached_days) AS breached_days,
+         SUM(latency_breached_days) AS latency_breached_days,
+         SUM(error_breached_days) AS error_breached_days
+  FROM agg_performance_monthly
+  GROUP BY month_key
 ),
 stab AS (
   SELECT month_key,

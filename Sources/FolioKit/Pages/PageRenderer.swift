@@ -45,7 +45,7 @@ struct PageRenderer {
     let body = source.bodyReplacingBlocks { PageSource.placeholder($0) }
     let template = try Template(source: body, path: source.path, lineOffset: source.bodyStartLine - 1)
     let filled = try template.renderReport(
-      .object(context), partials: site.partials, options: RenderOptions(collectMissing: true))
+      .object(context), partials: site.partials, options: RenderOptions(collectMissing: true, escaping: .markdown))
     warnings += filled.missing.map(\.description)
 
     // 3. Markdown, with each component rendered in place of its placeholder.
