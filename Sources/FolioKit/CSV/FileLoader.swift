@@ -92,14 +92,14 @@ final class FileLoader {
   // MARK: header
 
   private func header(_ reader: CSVReader) throws {
-    let names = reader.fields.map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
+    let names = reader.fields.map { String(decoding: $0, as: UTF8.self).trimmingHeaderWhitespace() }
     headerWidth = names.count
     var positions: [String: Int] = [:]
     for (index, name) in names.enumerated() {
       let folded = name.lowercased()
       if let first = positions[folded] {
         throw FolioError(
-          .ingest, "duplicate column '\(name)' (also column \(first + 1))", path: path, line: 1,
+          .ingest, "duplicate column '\(name)' (also column \(first + 1))", path: path, line: reader.line,
           column: index + 1)
       }
       positions[folded] = index
@@ -111,7 +111,8 @@ final class FileLoader {
     if !missing.isEmpty {
       let list = missing.map { "'\($0)'" }.joined(separator: ", ")
       throw FolioError(
-        .ingest, "missing required column\(missing.count > 1 ? "s" : "") \(list)", path: path, line: 1)
+        .ingest, "missing required column\(missing.count > 1 ? "s" : "") \(list)", path: path,
+        line: reader.line)
     }
     plans = schema.columns.map { column in
       ColumnPlan(
@@ -326,42 +327,5 @@ final class FileLoader {
     {
       state.agencyCountries[id] = (country, code)
     }
-  }
-}
-
-extension String {
-  func trimmingWhitespace() -> String {
-    var s = Substring(self)
-    while let c = s.first, c.isWhitespace { s.removeFirst() }
-    while let c = s.last, c.isWhitespace { s.removeLast() }
-    return String(s)
-  }
-}
-
-/// What the row loop reads per column: plain values, and the plan without retaining it.
-struct HotColumn {
-  let fileIndex: Int
-  let kind: ColumnPlan.Kind
-  let required: Bool
-  let low: Double
-  let lowInclusive: Bool
-  let high: Double
-  let highInclusive: Bool
-  /// Owned by `FileLoader.plans`, which lives as long as the loader.
-  unowned(unsafe) let plan: ColumnPlan
-
-  init(_ plan: ColumnPlan) {
-    fileIndex = plan.fileIndex
-    kind = plan.kind
-    required = plan.column.required
-    low = plan.column.min ?? -.infinity
-    lowInclusive = plan.column.minInclusive
-    high = plan.column.max ?? .infinity
-    highInclusive = plan.column.maxInclusive
-    self.plan = plan
-  }
-
-  @inline(__always) func accepts(_ v: Double) -> Bool {
-    (lowInclusive ? v >= low : v > low) && (highInclusive ? v <= high : v < high)
   }
 }
