@@ -139,7 +139,6 @@ final class FileLoader {
     if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
     let fields = reader.fieldBase
     let fieldCount = reader.fieldCount
-    let plans = self.plans
     let ordinals = self.ordinals
     var values = self.values
     self.values = []  // keeps `values` uniquely referenced, so writes below do not copy
@@ -194,7 +193,7 @@ final class FileLoader {
           problems.append((position + 1, "\(column.plan.column.name): \(message)"))
         }
       }
-      if clean { clean = checkRow(reader, values, plans) }
+      if clean { clean = checkRow(reader, values) }
     }
     if clean {
       // With policy fail a file with errors is never used, so stop feeding the sink.
@@ -208,10 +207,12 @@ final class FileLoader {
   }
 
   /// Rules across columns and rows; run only when every value of the row is fine on its own.
-  private func checkRow(_ reader: CSVReader, _ values: [CellValue], _ plans: [ColumnPlan]) -> Bool {
+  private func checkRow(_ reader: CSVReader, _ values: [CellValue]) -> Bool {
     let ordinals = self.ordinals
     var clean = true
-    for rule in orderRules where values[rule.column] != .null && values[rule.other] != .null {
+    for rule in orderRules {
+      if case .null = values[rule.column] { continue }
+      if case .null = values[rule.other] { continue }
       let (a, b) = (ordinals[rule.column], ordinals[rule.other])
       guard rule.atMost ? a > b : a < b else { continue }
       clean = false
