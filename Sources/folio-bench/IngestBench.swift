@@ -56,7 +56,7 @@ func writeBenchData(rows: Int, to directory: URL) throws {
   try write("usage_monthly.csv", usage)
   let handle = try FileHandle(forWritingTo: {
     let url = directory.appendingPathComponent("performance_daily.csv")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     return url
   }())
   var out = "date,agency_id,service_type,aws_region,request_count,error_count,avg_latency_ms,p95_latency_ms\n"
