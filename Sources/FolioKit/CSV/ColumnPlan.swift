@@ -12,7 +12,11 @@ final class ColumnPlan {
     case bad(String)
   }
 
+  /// How the bytes are read: parsed every time, or looked up in the cache.
+  enum Kind { case int, double, cached }
+
   let column: ColumnSchema
+  let kind: Kind
   /// 0-based position in the file, -1 when the file lacks this (optional) column.
   let fileIndex: Int
   let atMost: Int?
@@ -30,6 +34,11 @@ final class ColumnPlan {
     self.atMost = atMost
     self.atLeast = atLeast
     switch column.type {
+    case .int where column.references == nil: kind = .int
+    case .double: kind = .double
+    default: kind = .cached
+    }
+    switch column.type {
     case .int where column.references == nil, .double: cache = nil
     // Keys and references must get one number per distinct value, so their cache never fills.
     case _ where isKey || column.references != nil: cache = TokenCache(limit: .max)
@@ -37,7 +46,26 @@ final class ColumnPlan {
     }
   }
 
-  @inline(__always) func read(_ field: UnsafeBufferPointer<UInt8>) -> Result {
+  /// Whether a number is inside the column's bounds.
+  @inline(__always) func inDomain(_ v: Double) -> Bool {
+    domainProblem(v, UnsafeBufferPointer(start: nil, count: 0)) == nil
+  }
+
+  /// The value of a cached column (date, month, choice, text, reference).
+  @inline(__always) func readCached(_ field: UnsafeBufferPointer<UInt8>) -> Result {
+    guard let cache else { return .bad("internal: no cache") }
+    if let index = cache.lookup(field, make: make) {
+      let entry = cache.entry(index)
+      if let problem = entry.pointee.problem { return .bad(problem) }
+      return .ok(entry.pointee.value, entry.pointee.ordinal)
+    }
+    let entry = make(field, -1)
+    if let problem = entry.problem { return .bad(problem) }
+    return .ok(entry.value, entry.ordinal)
+  }
+
+  /// The value of any column (the slow, general path).
+  func read(_ field: UnsafeBufferPointer<UInt8>) -> Result {
     switch column.type {
     case .int where cache == nil:
       guard let v = ByteParse.int(field) else { return .bad("\(Self.quote(field)) is not an integer") }

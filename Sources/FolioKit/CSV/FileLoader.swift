@@ -13,13 +13,19 @@ final class FileLoader {
   private(set) var rejects: RejectedRows?
 
   private var plans: [ColumnPlan] = []
+  /// The per-column facts the row loop needs, without reference counting.
+  private var hot: [HotColumn] = []
+  /// `column` ≤ `other` (atMost) or `column` ≥ `other`, compared by ordinal (ints, dates).
+  private var orderRules: [(column: Int, other: Int, atMost: Bool)] = []
   private var headerWidth = 0
   private var values: [CellValue]
   private let ordinals: UnsafeMutablePointer<Int64>
   private let keyColumns: [Int]
   private let keys = KeyTable()
   /// Usage keys, when this is the performance file.
-  private let usageKeys: KeyTable?
+  private let usageIndex: UsageIndex?
+  /// Keys of accepted usage rows in order (row number = position).
+  private var usageKeyList: [RowKey] = []
   /// Per usage row, the days of its month already seen in performance_daily.csv.
   private let dayMasks: UnsafeMutablePointer<UInt32>
   private var problems: [(column: Int, message: String)] = []
@@ -39,8 +45,8 @@ final class FileLoader {
     keyColumns = schema.key.compactMap { schema.index(of: $0) }
     isUsage = schema.fileName == InputSchemas.usageMonthly.fileName
     isAgencies = schema.fileName == InputSchemas.agencies.fileName
-    usageKeys = schema.fileName == InputSchemas.performanceDaily.fileName ? state.usageKeys : nil
-    let usageRows = usageKeys?.count ?? 0
+    usageIndex = schema.fileName == InputSchemas.performanceDaily.fileName ? state.usageIndex : nil
+    let usageRows = usageIndex?.count ?? 0
     dayMasks = .allocate(capacity: Swift.max(1, usageRows))
     dayMasks.initialize(repeating: 0, count: Swift.max(1, usageRows))
   }
@@ -73,7 +79,7 @@ final class FileLoader {
       throw FolioError(.ingest, "file is empty (it needs at least a header row)", path: path)
     }
     try sink.endTable()
-    if isUsage { state.usageKeys = keys }
+    if isUsage { state.usageIndex = UsageIndex(keys: usageKeyList) }
     if keyColumns.count == 1 { state.keyMaps[schema.fileName] = ownKeyMap }
   }
 
@@ -86,14 +92,14 @@ final class FileLoader {
   // MARK: header
 
   private func header(_ reader: CSVReader) throws {
-    let names = reader.fields.map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
+    let names = reader.fields.map { String(decoding: $0, as: UTF8.self).trimmingHeaderWhitespace() }
     headerWidth = names.count
     var positions: [String: Int] = [:]
     for (index, name) in names.enumerated() {
       let folded = name.lowercased()
       if let first = positions[folded] {
         throw FolioError(
-          .ingest, "duplicate column '\(name)' (also column \(first + 1))", path: path, line: 1,
+          .ingest, "duplicate column '\(name)' (also column \(first + 1))", path: path, line: reader.line,
           column: index + 1)
       }
       positions[folded] = index
@@ -105,7 +111,8 @@ final class FileLoader {
     if !missing.isEmpty {
       let list = missing.map { "'\($0)'" }.joined(separator: ", ")
       throw FolioError(
-        .ingest, "missing required column\(missing.count > 1 ? "s" : "") \(list)", path: path, line: 1)
+        .ingest, "missing required column\(missing.count > 1 ? "s" : "") \(list)", path: path,
+        line: reader.line)
     }
     plans = schema.columns.map { column in
       ColumnPlan(
@@ -114,6 +121,11 @@ final class FileLoader {
         referenced: column.references.flatMap { state.keyMaps[$0] },
         atMost: column.atMost.flatMap { schema.index(of: $0) },
         atLeast: column.atLeast.flatMap { schema.index(of: $0) })
+    }
+    hot = plans.map(HotColumn.init)
+    for (k, plan) in plans.enumerated() {
+      if let other = plan.atMost { orderRules.append((k, other, true)) }
+      if let other = plan.atLeast { orderRules.append((k, other, false)) }
     }
     if policy == .quarantine {
       rejects = RejectedRows(fileName: schema.fileName, header: names + ["reason"], rows: [], lines: [])
@@ -127,7 +139,6 @@ final class FileLoader {
     if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
     let fields = reader.fieldBase
     let fieldCount = reader.fieldCount
-    let plans = self.plans
     let ordinals = self.ordinals
     var values = self.values
     self.values = []  // keeps `values` uniquely referenced, so writes below do not copy
@@ -139,9 +150,10 @@ final class FileLoader {
         (Swift.min(fieldCount, headerWidth) + 1,
          "expected \(headerWidth) fields as in the header, found \(fieldCount)"))
     } else {
-      for k in 0..<plans.count {
-        let plan = plans[k]
-        let position = plan.fileIndex
+      let hot = self.hot
+      for k in 0..<hot.count {
+        let column = hot[k]
+        let position = column.fileIndex
         if position < 0 {
           values[k] = .null
           continue
@@ -149,23 +161,39 @@ final class FileLoader {
         let field = fields[position]
         if field.count == 0 {
           values[k] = .null
-          if plan.column.required {
+          if column.required {
             clean = false
-            problems.append((position + 1, "\(plan.column.name): a value is required"))
+            problems.append((position + 1, "\(column.plan.column.name): a value is required"))
           }
           continue
         }
-        switch plan.read(field) {
+        // The common cases inline; anything bad goes to the general path for its message.
+        switch column.kind {
+        case .int:
+          if let v = ByteParse.int(field), column.accepts(Double(v)) {
+            values[k] = .int(v)
+            ordinals[k] = v
+            continue
+          }
+        case .double:
+          if let v = ByteParse.double(field), column.accepts(v) {
+            values[k] = .double(v)
+            continue
+          }
+        case .cached:
+          break
+        }
+        switch column.kind == .cached ? column.plan.readCached(field) : column.plan.read(field) {
         case .ok(let value, let ordinal):
           values[k] = value
           ordinals[k] = ordinal
         case .bad(let message):
           clean = false
           values[k] = .null
-          problems.append((position + 1, "\(plan.column.name): \(message)"))
+          problems.append((position + 1, "\(column.plan.column.name): \(message)"))
         }
       }
-      if clean { clean = checkRow(reader, values, plans) }
+      if clean { clean = checkRow(reader, values) }
     }
     if clean {
       // With policy fail a file with errors is never used, so stop feeding the sink.
@@ -179,34 +207,26 @@ final class FileLoader {
   }
 
   /// Rules across columns and rows; run only when every value of the row is fine on its own.
-  private func checkRow(_ reader: CSVReader, _ values: [CellValue], _ plans: [ColumnPlan]) -> Bool {
+  private func checkRow(_ reader: CSVReader, _ values: [CellValue]) -> Bool {
     let ordinals = self.ordinals
     var clean = true
-    for k in 0..<plans.count {
-      let plan = plans[k]
-      if let other = plan.atMost, values[k] != .null, values[other] != .null,
-        ordinals[k] > ordinals[other]
-      {
-        clean = false
-        problems.append(
-          (plan.fileIndex + 1,
-           "\(plan.column.name): \(plan.quotedValue(reader)) must be ≤ \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
-      }
-      if let other = plan.atLeast, values[k] != .null, values[other] != .null,
-        ordinals[k] < ordinals[other]
-      {
-        clean = false
-        problems.append(
-          (plan.fileIndex + 1,
-           "\(plan.column.name): \(plan.quotedValue(reader)) must not be before \(schema.columns[other].name) (\(plans[other].quotedValue(reader)))"))
-      }
+    for rule in orderRules {
+      if case .null = values[rule.column] { continue }
+      if case .null = values[rule.other] { continue }
+      let (a, b) = (ordinals[rule.column], ordinals[rule.other])
+      guard rule.atMost ? a > b : a < b else { continue }
+      clean = false
+      let plan = plans[rule.column]
+      let relation = rule.atMost ? "must be ≤" : "must not be before"
+      problems.append(
+        (plan.fileIndex + 1,
+         "\(plan.column.name): \(plan.quotedValue(reader)) \(relation) \(schema.columns[rule.other].name) (\(plans[rule.other].quotedValue(reader)))"))
     }
     guard clean else { return false }
-    if let usageKeys {
+    if let usageIndex {
       // Every performance row belongs to one usage row (agency, service, region, month), so
       // its key is unique when its day is unique within that usage row: one bit per day.
-      let key = RowKey(a: ordinals[1], b: ordinals[2], c: ordinals[3], d: ordinals[0] / 100)
-      guard let usageRow = usageKeys.id(of: key) else {
+      guard let usageRow = usageIndex.row(ordinals[1], ordinals[2], ordinals[3], ordinals[0] / 100) else {
         let month = String(decoding: reader.fieldBase[plans[0].fileIndex].prefix(7), as: UTF8.self)
         problems.append(
           (plans[0].fileIndex + 1,
@@ -243,7 +263,10 @@ final class FileLoader {
         return false
       }
     }
-    if isUsage { checkCountry(reader, values) }
+    if isUsage {
+      usageKeyList.append(RowKey(a: ordinals[0], b: ordinals[4], c: ordinals[10], d: ordinals[3]))
+      checkCountry(reader, values)
+    }
     return true
   }
 
@@ -305,14 +328,5 @@ final class FileLoader {
     {
       state.agencyCountries[id] = (country, code)
     }
-  }
-}
-
-extension String {
-  func trimmingWhitespace() -> String {
-    var s = Substring(self)
-    while let c = s.first, c.isWhitespace { s.removeFirst() }
-    while let c = s.last, c.isWhitespace { s.removeLast() }
-    return String(s)
   }
 }

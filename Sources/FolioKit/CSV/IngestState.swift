@@ -7,8 +7,8 @@ final class IngestState {
   var agencyCountries: [Int64: (country: String, code: String)] = [:]
   /// Agencies already warned about a country mismatch (one warning per agency).
   var countryWarned: Set<Int64> = []
-  /// Keys (agency_id, service, region, yyyymm) of accepted usage rows.
-  var usageKeys = KeyTable()
+  /// Usage rows by (agency_id, service, region, yyyymm), for performance rows.
+  var usageIndex: UsageIndex?
   var warnings: [String] = []
 }
 

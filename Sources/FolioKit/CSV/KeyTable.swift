@@ -31,7 +31,10 @@ final class KeyTable {
     x = (x ^ UInt64(bitPattern: key.b)) &* 0xBF58_476D_1CE4_E5B9
     x = (x ^ UInt64(bitPattern: key.c)) &* 0x94D0_49BB_1331_11EB
     x = (x ^ UInt64(bitPattern: key.d)) &* 0x9E37_79B9_7F4A_7C15
-    return Int(truncatingIfNeeded: x ^ (x >> 29)) & mask
+    // A product's low bits depend only on its inputs' low bits: fold the well-mixed high half in.
+    x ^= x >> 32
+    x = x &* 0xD6E8_FEB8_6659_FD93
+    return Int(truncatingIfNeeded: x >> 32) & mask
   }
 
   /// The insertion number (0, 1, 2, ...) of a key, or nil when it is not in the table.

@@ -58,10 +58,27 @@ final class TokenCache {
     table.deallocate()
   }
 
+  /// A word-at-a-time multiplicative hash (a byte-at-a-time hash is latency-bound on its multiply chain).
   @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in b { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return h ^ (h >> 29)
+    let n = b.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+    guard let base = b.baseAddress else { return h }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= n {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 29
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(base[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+    return h ^ (h >> 32)
   }
 
   /// The entry at an index `lookup` returned.
