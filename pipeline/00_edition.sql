@@ -9,4 +9,4 @@ WHERE month > (SELECT edition_month FROM folio_edition);
 DELETE FROM raw_performance_daily
 WHERE date > (SELECT edition_month || '-99' FROM folio_edition);
 
-CREATE INDEX raw_usage_key ON raw_usage_monthly (agency_id, service_type, aws_region, month);
+

@@ -94,7 +94,8 @@ public struct SiteBuilder {
             try FileManager.default.copyItem(at: raw, to: target)
           }
           let db = try Database(path: target.path)
-          try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+          try db.execute(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
           tables = try pipeline.run(on: db, editionMonth: month, settings: config.metrics)
           try db.execute("ANALYZE")
         }

@@ -30,7 +30,17 @@ public final class RawTableWriter: TableSink {
       case .null: sqlite3_bind_null(h, i + 1)
       case .int(let v): sqlite3_bind_int64(h, i + 1, v)
       case .double(let v): sqlite3_bind_double(h, i + 1, v)
-      case .text(let s): sqlite3_bind_text(h, i + 1, s, -1, sqliteTransient)
+      case .text(var s):
+        // Native strings expose their UTF-8 directly: no C-string copy per value.
+        s.withUTF8 { bytes in
+          guard let base = bytes.baseAddress else {
+            _ = sqlite3_bind_text(h, i + 1, "", 0, sqliteTransient)
+            return
+          }
+          _ = sqlite3_bind_text(
+            h, i + 1, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+            Int32(bytes.count), sqliteTransient)
+        }
       }
     }
     let code = sqlite3_step(h)
