@@ -1,3 +1,3 @@
 import FolioKit
 
-print("no benchmarks yet")
+runChartsBench()

@@ -104,8 +104,14 @@ public struct Heatmap: Sendable {
         let x = left + Double(k) * cw
         let tip = s.name + " · " + col.label + ": " + o.format.string(values[r][k])
         let q = values[r][k].map(level)
-        c.svg.raw("<rect x=\"" + SVGWriter.num(x + 0.5) + "\"" + cellW + " fill=\"" + (q.map { ChartStyle.sequential[$0] } ?? "#f6f8fa") + "\"")
-        c.svg.raw((q == nil ? " class=\"fc-missing\"" : "") + "><title>" + SVGWriter.escape(tip) + "</title></rect>")
+        c.svg.raw("<rect")
+        c.svg.attr("x", x + 0.5)
+        c.svg.raw(cellW)
+        c.svg.raw(" fill=\"")
+        c.svg.raw(q.map { ChartStyle.sequential[$0] } ?? "#f6f8fa")
+        c.svg.raw(q == nil ? "\" class=\"fc-missing\">" : "\">")
+        c.svg.tooltip(tip)
+        c.svg.raw("</rect>")
       }
       c.svg.raw("</g>")
       guard showValues else { continue }

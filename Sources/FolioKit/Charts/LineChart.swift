@@ -122,8 +122,7 @@ public struct LineChart: Sendable {
     let total = segments.reduce(0) { $0 + $1.count }
     let budget = max(3, options.thinningThreshold)
     let color = ChartStyle.color(si)
-    var d = ""
-    d.reserveCapacity(min(total, budget) * 12)
+    c.svg.raw("<path class=\"fc-line s\(si % 8)\" d=\"")
     var singles: [(Double, Double, Int)] = []
     for seg in segments {
       var pts = seg
@@ -133,11 +132,16 @@ public struct LineChart: Sendable {
       }
       if pts.count == 1 { singles.append(pts[0]) }
       for (k, p) in pts.enumerated() {
-        d += (k == 0 ? "M" : "L") + SVGWriter.num(x(p.0)) + " " + SVGWriter.num(y(p.1))
+        c.svg.raw(k == 0 ? "M" : "L")
+        c.svg.num(x(p.0))
+        c.svg.raw(" ")
+        c.svg.num(y(p.1))
       }
     }
-    c.svg.raw("<path class=\"fc-line s\(si % 8)\" d=\"" + d + "\" fill=\"none\" stroke=\"" + color)
-    c.svg.raw("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"><title>" + SVGWriter.escape(s.name) + "</title></path>")
+    c.svg.raw("\" fill=\"none\" stroke=\"" + color)
+    c.svg.raw("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">")
+    c.svg.tooltip(s.name)
+    c.svg.raw("</path>")
     // Markers with tooltips while they stay readable; a lone point between gaps always gets one.
     // Up to 12 points a series the dots are visible; up to 60 they are transparent hover
     // targets (CSS shows them on hover); a lone point between gaps is always visible.
@@ -146,8 +150,14 @@ public struct LineChart: Sendable {
     for p in markers {
       let tip = (s.name.isEmpty ? "" : s.name + " · ") + s.points[p.2].x.label + ": " + options.format.string(p.1)
       let shown = visible || (total > 60) || segments.contains { $0.count == 1 && $0[0].2 == p.2 }
-      c.svg.raw("<circle class=\"fc-dot s\(si % 8)" + (shown ? "" : " fc-hover") + "\" cx=\"" + SVGWriter.num(x(p.0)) + "\" cy=\"" + SVGWriter.num(y(p.1)))
-      c.svg.raw("\" r=\"" + (shown ? "2.5" : "4") + "\" fill=\"" + color + "\"" + (shown ? " stroke=\"#ffffff\" stroke-width=\"1\"" : " fill-opacity=\"0\"") + "><title>" + SVGWriter.escape(tip) + "</title></circle>")
+      c.svg.raw(shown ? "<circle class=\"fc-dot s\(si % 8)\"" : "<circle class=\"fc-dot s\(si % 8) fc-hover\"")
+      c.svg.attr("cx", x(p.0))
+      c.svg.attr("cy", y(p.1))
+      c.svg.raw(shown ? " r=\"2.5\" fill=\"" : " r=\"4\" fill=\"")
+      c.svg.raw(color)
+      c.svg.raw(shown ? "\" stroke=\"#ffffff\" stroke-width=\"1\">" : "\" fill-opacity=\"0\">")
+      c.svg.tooltip(tip)
+      c.svg.raw("</circle>")
     }
     guard let last = segments.last?.last else { return nil }
     return y(last.1)

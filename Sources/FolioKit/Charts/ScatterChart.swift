@@ -131,13 +131,19 @@ public struct ScatterChart: Sendable {
   /// SVG stays small.
   private func drawDots(_ c: inout ChartCanvas, items: [Item], sx: LinearScale, sy: LinearScale) {
     for si in series.indices {
-      var d = ""
+      guard items.contains(where: { $0.si == si }) else { continue }
+      c.svg.raw("<path class=\"fc-dots s\(si % 8)\" d=\"")
       for it in items where it.si == si {
-        d += "M" + SVGWriter.num(sx(it.x)) + " " + SVGWriter.num(sy(it.y)) + "h0"
+        c.svg.raw("M")
+        c.svg.num(sx(it.x))
+        c.svg.raw(" ")
+        c.svg.num(sy(it.y))
+        c.svg.raw("h0")
       }
-      guard !d.isEmpty else { continue }
-      c.svg.raw("<path class=\"fc-dots s\(si % 8)\" d=\"" + d + "\" fill=\"none\" stroke=\"" + ChartStyle.color(si))
-      c.svg.raw("\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.6\"><title>" + SVGWriter.escape(series[si].name) + "</title></path>")
+      c.svg.raw("\" fill=\"none\" stroke=\"" + ChartStyle.color(si))
+      c.svg.raw("\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.6\">")
+      c.svg.tooltip(series[si].name)
+      c.svg.raw("</path>")
     }
   }
 
@@ -163,10 +169,8 @@ public struct ScatterChart: Sendable {
     let px = items.map { (sx($0.x), sy($0.y)) }
     let cx = px.reduce(0) { $0 + $1.0 } / Double(px.count)
     let cy = px.reduce(0) { $0 + $1.1 } / Double(px.count)
-    let order = items.indices.sorted {
-      let a = hypot(px[$0].0 - cx, px[$0].1 - cy), b = hypot(px[$1].0 - cx, px[$1].1 - cy)
-      return a == b ? $0 < $1 : a > b
-    }
+    let dist = px.map { hypot($0.0 - cx, $0.1 - cy) }
+    let order = items.indices.sorted { dist[$0] == dist[$1] ? $0 < $1 : dist[$0] > dist[$1] }
     var taken: [(Double, Double, Double, Double)] = []
     // Quadrant labels sit in the corners; keep extreme labels off them.
     if !options.quadrants.isEmpty {
