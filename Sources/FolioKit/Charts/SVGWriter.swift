@@ -72,6 +72,10 @@ struct SVGWriter {
 
   /// Appends escaped text.
   mutating func esc(_ s: String) {
+    if !s.utf8.contains(where: { $0 < 32 || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) {
+      bytes.append(contentsOf: s.utf8)
+      return
+    }
     for b in s.utf8 {
       switch b {
       case 38: bytes.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
