@@ -41,7 +41,7 @@ public struct LineChart: Sendable {
     let tickWidth = dom.ticks.map { ChartStyle.textWidth(o.format.tick($0, step: step), size: 10.5) }.max() ?? 20
     let left = 8 + tickWidth + 8
     // End labels need room on the right; cap it so the plot keeps most of the width.
-    let endLabels = useEndLabels ? endLabelTexts() : []
+    let endLabels = useEndLabels ? endLabelTexts(xModel) : []
     let endWidth = min(o.width * 0.28, (endLabels.map { ChartStyle.textWidth($0.text) * 1.08 }.max() ?? 0) + 14)
     let right = o.width - max(16, endWidth)
     let bottom = o.height - (o.xLabel.isEmpty ? 24 : 40)
@@ -76,9 +76,12 @@ public struct LineChart: Sendable {
   }
 
   /// One label per series with a last value: its name (or the value for a lone series).
-  private func endLabelTexts() -> [(index: Int, text: String)] {
+  private func endLabelTexts(_ xModel: XAxisModel) -> [(index: Int, text: String)] {
     series.enumerated().compactMap { i, s in
-      guard let last = s.points.last(where: { $0.value != nil })?.value else { return nil }
+      // The last drawn point: latest x, finite, and positive on a log scale.
+      let drawn = s.points.filter { p in p.value.map { !(options.logY && $0 <= 0) } ?? false }
+      let lastPoint = xModel.kind == .category ? drawn.last : drawn.max { xModel.coordinate($0.x) < xModel.coordinate($1.x) }
+      guard let last = lastPoint?.value else { return nil }
       if series.count == 1 { return (i, s.name.isEmpty ? options.format.string(last) : s.name + " " + options.format.string(last)) }
       return (i, s.name)
     }
@@ -120,7 +123,8 @@ public struct LineChart: Sendable {
     if !current.isEmpty { segments.append(current) }
     guard !segments.isEmpty else { return nil }
     let total = segments.reduce(0) { $0 + $1.count }
-    let budget = max(3, options.thinningThreshold)
+    // The drawing budget is shared by all series so many long series still fit in 60 KB.
+    let budget = max(3, min(options.thinningThreshold, max(40, 3000 / max(1, series.count))))
     let color = ChartStyle.color(si)
     c.svg.raw("<path class=\"fc-line s\(si % 8)\" d=\"")
     var singles: [(Double, Double, Int)] = []
@@ -146,7 +150,8 @@ public struct LineChart: Sendable {
     // Up to 12 points a series the dots are visible; up to 60 they are transparent hover
     // targets (CSS shows them on hover); a lone point between gaps is always visible.
     let visible = total <= 12
-    let markers = total <= 60 ? segments.flatMap { $0 } : singles
+    let allPoints = series.reduce(0) { $0 + $1.points.count }
+    let markers = total <= 60 && allPoints <= 240 ? segments.flatMap { $0 } : singles
     for p in markers {
       let tip = (s.name.isEmpty ? "" : s.name + " · ") + s.points[p.2].x.label + ": " + options.format.string(p.1)
       let shown = visible || (total > 60) || segments.contains { $0.count == 1 && $0[0].2 == p.2 }

@@ -14,6 +14,9 @@ public struct ScatterChart: Sendable {
   /// The SVG text.
   public func svg() -> String { render(nested: nil) }
 
+  /// Up to this many points get their own shaped mark and tooltip (about 200 bytes each).
+  static let markLimit = 250
+
   struct Item {
     var x: Double
     var y: Double
@@ -82,7 +85,7 @@ public struct ScatterChart: Sendable {
     c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
     if binned {
       DensityBins.draw(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom), legendY: top - 16)
-    } else if items.count > 400 {
+    } else if items.count > Self.markLimit {
       drawDots(&c, items: items, sx: sx, sy: sy)
     } else {
       drawMarks(&c, items: items, sx: sx, sy: sy)
