@@ -153,8 +153,6 @@ public struct ScatterChart: Sendable {
   private func drawQuadrants(_ c: inout ChartCanvas, sx: LinearScale, sy: LinearScale, xRefs: [Double], yRefs: [Double], box: (Double, Double, Double, Double)) {
     let q = options.quadrants
     guard !q.isEmpty else { return }
-    let split = options.quadrantSplit ?? (xRefs.first ?? sx.invert((box.0 + box.2) / 2), yRefs.first ?? sy.invert((box.1 + box.3) / 2))
-    _ = split
     let places: [(Double, Double, String)] = [
       (box.0 + 6, box.1 + 14, "start"), (box.2 - 6, box.1 + 14, "end"),
       (box.0 + 6, box.3 - 8, "start"), (box.2 - 6, box.3 - 8, "end"),

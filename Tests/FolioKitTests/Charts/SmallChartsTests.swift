@@ -54,3 +54,13 @@ import Testing
     #expect(s[0].points[1].y == nil)
   }
 }
+
+@Suite struct ChartsTableTests {
+  @Test func fallbackTableListsEveryValue() {
+    let a = ChartSeries(name: "A", points: [ChartPoint("2026-02", 2), ChartPoint("2026-01", 1)])
+    let b = ChartSeries(name: "B", points: [ChartPoint("2026-01", nil)])
+    let t = ChartTable(series: [a, b], format: ValueFormat(.pct, decimals: 1), xTitle: "Month")
+    #expect(t.header == ["Month", "A", "B"])
+    #expect(t.rows == [["Jan 2026", "1.0%", "–"], ["Feb 2026", "2.0%", "–"]])
+  }
+}
