@@ -58,7 +58,7 @@ public struct ScatterChart: Sendable {
       c.drawNoData(top: top)
       return c.finish()
     }
-    if series.count > 1 && !binned { top = c.drawLegend(series.map(\.name), top: top, shapes: true) + 6 }
+    if series.count > 1 && !binned { top = c.drawLegend(series.map(\.name), top: top, shapes: items.count <= Self.markLimit) + 6 }
     if !o.yLabel.isEmpty && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
     }
