@@ -104,7 +104,8 @@ struct SVGWriter {
   mutating func attr(_ name: String, _ v: Double) {
     bytes.append(32)
     raw(name)
-    bytes.append(contentsOf: [61, 34])
+    bytes.append(61)
+    bytes.append(34)
     num(v)
     bytes.append(34)
   }
@@ -113,7 +114,8 @@ struct SVGWriter {
   mutating func attr(_ name: String, _ v: String) {
     bytes.append(32)
     raw(name)
-    bytes.append(contentsOf: [61, 34])
+    bytes.append(61)
+    bytes.append(34)
     esc(v)
     bytes.append(34)
   }

@@ -135,22 +135,31 @@ public struct ValueFormat: Equatable, Sendable {
     guard scaled.isFinite, abs(scaled) < 1e15 else { return nil }
     let n = Int(scaled)
     let a = n.magnitude
-    let whole = String(a / UInt(scale))
-    var out = ""
-    out.reserveCapacity(whole.utf8.count + decimals + 8)
-    if n < 0 { out.append("-") }
-    let count = whole.utf8.count
-    for (i, ch) in whole.enumerated() {
-      if i > 0 && (count - i) % 3 == 0 { out.append(",") }
-      out.append(ch)
+    var out: [UInt8] = []
+    out.reserveCapacity(28)
+    if n < 0 { out.append(45) }  // "-"
+    var whole = a / UInt(scale)
+    var digits: [UInt8] = []
+    digits.reserveCapacity(20)
+    repeat {
+      digits.append(48 + UInt8(whole % 10))
+      whole /= 10
+    } while whole > 0
+    // digits[i] is the digit worth 10^i; a comma follows every third one from the right.
+    for i in stride(from: digits.count - 1, through: 0, by: -1) {
+      out.append(digits[i])
+      if i > 0 && i % 3 == 0 { out.append(44) }
     }
     if decimals > 0 {
-      let frac = String(a % UInt(scale))
-      out.append(".")
-      out.append(String(repeating: "0", count: decimals - frac.utf8.count))
-      out.append(frac)
+      out.append(46)  // "."
+      let frac = a % UInt(scale)
+      var div = UInt(scale) / 10
+      while div > 0 {
+        out.append(48 + UInt8((frac / div) % 10))
+        div /= 10
+      }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func signed(_ value: Double, decimals: Int) -> String {
