@@ -143,7 +143,9 @@ public struct LineChart: Sendable {
       }
     }
     c.svg.raw("\" fill=\"none\" stroke=\"" + color)
-    c.svg.raw("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">")
+    // The palette repeats after eight series; the second round is dashed to stay distinct.
+    c.svg.raw(si >= 8 ? "\" stroke-dasharray=\"6 3\"" : "\"")
+    c.svg.raw(" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">")
     c.svg.tooltip(s.name)
     c.svg.raw("</path>")
     // Markers with tooltips while they stay readable; a lone point between gaps always gets one.
