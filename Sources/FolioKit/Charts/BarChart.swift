@@ -112,6 +112,9 @@ public struct BarChart: Sendable {
             bars.append((min(x0, x1), band.start(i) + Double(si) * h, abs(x1 - x0), h - (n > 1 ? 1 : 0), si, tip, f.string(val), val < 0))
           }
         }
+        if values.allSatisfy({ $0[i] == nil }) {
+          c.svg.label("no data", x: v(0) + 4, y: band.center(i) + 3.5, cls: "fc-label fc-muted", size: 10, fill: ChartStyle.mutedText)
+        }
         if stacked && o.valueLabels {
           let x = v(pos) + 4
           c.svg.label(f.string(totals[i]), x: x, y: band.center(i) + 3.5, cls: "fc-value", size: 10.5, fill: ChartStyle.textColor, weight: "600")
@@ -143,6 +146,9 @@ public struct BarChart: Sendable {
             let y0 = v(0), y1 = v(val)
             bars.append((band.start(i) + Double(si) * w, min(y0, y1), w - (n > 1 ? 1 : 0), abs(y1 - y0), si, tip, f.string(val), val < 0))
           }
+        }
+        if values.allSatisfy({ $0[i] == nil }) {
+          c.svg.label("no data", x: band.center(i), y: v(0) - 4, anchor: "middle", cls: "fc-label fc-muted", size: 10, fill: ChartStyle.mutedText)
         }
         if stacked && o.valueLabels && ChartStyle.textWidth(f.string(totals[i]), size: 10) <= band.step {
           c.svg.label(f.string(totals[i]), x: band.center(i), y: v(pos) - 4, anchor: "middle", cls: "fc-value", size: 10, fill: ChartStyle.textColor, weight: "600")

@@ -46,7 +46,9 @@ public struct LineChart: Sendable {
     let right = o.width - max(16, endWidth)
     let bottom = o.height - (o.xLabel.isEmpty ? 24 : 40)
     let y = LinearScale(domain: (dom.lo, dom.hi), range: (bottom, top), log: o.logY)
-    let x = LinearScale(domain: (xModel.lo, xModel.hi), range: (left, right))
+    // Categories sit in the middle of equal steps, not on the plot's edges.
+    let pad = xModel.kind == .category ? 0.5 : 0
+    let x = LinearScale(domain: (xModel.lo - pad, xModel.hi + pad), range: (left, right))
 
     drawBands(&c, x: x, xModel: xModel, top: top, bottom: bottom)
     c.drawYAxis(ticks: dom.ticks, scale: y, plotLeft: left, plotRight: right, format: o.format, step: step)
@@ -80,7 +82,8 @@ public struct LineChart: Sendable {
     series.enumerated().compactMap { i, s in
       // The last drawn point: latest x, finite, and positive on a log scale.
       let drawn = s.points.filter { p in p.value.map { !(options.logY && $0 <= 0) } ?? false }
-      let lastPoint = xModel.kind == .category ? drawn.last : drawn.max { xModel.coordinate($0.x) < xModel.coordinate($1.x) }
+      let maxX = drawn.map { xModel.coordinate($0.x) }.max()
+      let lastPoint = xModel.kind == .category ? drawn.last : drawn.last { xModel.coordinate($0.x) == maxX }
       guard let last = lastPoint?.value else { return nil }
       if series.count == 1 { return (i, s.name.isEmpty ? options.format.string(last) : s.name + " " + options.format.string(last)) }
       return (i, s.name)

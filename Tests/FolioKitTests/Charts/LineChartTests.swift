@@ -78,6 +78,13 @@ import Testing
     #expect(svgLong.utf8.count <= 60_000)
   }
 
+  @Test func categoryAxis() {
+    let s = ChartSeries(name: "Errors", points: ["Q1", "Q2", "Q3", "Q4"].enumerated().map { ChartPoint($1, Double($0 * 3 + 1)) })
+    let svg = LineChart(series: [s], options: ChartOptions(title: "By quarter")).svg()
+    ChartSnapshot.check(svg, named: "line-categories")
+    #expect(svg.contains(">Q4<"))
+  }
+
   @Test func logScale() {
     var o = ChartOptions(title: "Requests", format: "si")
     o.logY = true
