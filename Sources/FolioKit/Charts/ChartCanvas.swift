@@ -50,7 +50,7 @@ struct ChartCanvas {
   }
 
   /// A legend of swatches in one or more rows; returns the y below it.
-  mutating func drawLegend(_ names: [String], top: Double, left: Double = 8, shapes: Bool = false) -> Double {
+  mutating func drawLegend(_ names: [String], top: Double, left: Double = 8, shapes: Bool = false, hatch: Hatch? = nil) -> Double {
     guard !names.isEmpty else { return top }
     var x = left
     var y = top + 10
@@ -64,7 +64,10 @@ struct ChartCanvas {
       if shapes {
         MarkShape.draw(&svg, index: i, x: x + 5, y: y - 4, r: 4, cls: "fc-mark s\(i % 8)")
       } else {
-        svg.rect(x: x, y: y - 9, w: 10, h: 10, cls: "fc-swatch s\(i % 8)", fill: ChartStyle.color(i), extra: " rx=\"2\"")
+        let hatched = hatch?.applies(i) == true
+        svg.rect(
+          x: x, y: y - 9, w: 10, h: 10, cls: "fc-swatch s\(i % 8)" + (hatched ? " fc-hatch" : ""),
+          fill: hatch?.fill(i) ?? ChartStyle.color(i), extra: " rx=\"2\"")
       }
       svg.label(name, x: x + 14, y: y, cls: "fc-legend")
       x += w

@@ -124,7 +124,7 @@ struct SVGWriter {
   mutating func label(
     _ content: String, x: Double, y: Double, anchor: String = "start", cls: String = "fc-label",
     size: Double = 11, fill: String = ChartStyle.textColor, weight: String? = nil,
-    rotate: Double? = nil, halo: Bool = false
+    rotate: Double? = nil, halo: Bool = false, haloColor: String = "#ffffff"
   ) {
     raw("<text class=\"")
     raw(cls)
@@ -136,7 +136,11 @@ struct SVGWriter {
     attr("fill", fill)
     if let weight { attr("font-weight", weight) }
     // A white outline under the glyphs keeps a label legible where it crosses lines.
-    if halo { raw(" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
+    if halo {
+      raw(" stroke=\"")
+      raw(haloColor)
+      raw("\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"")
+    }
     if let rotate {
       raw(" transform=\"rotate(")
       num(rotate)
