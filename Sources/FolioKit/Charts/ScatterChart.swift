@@ -174,10 +174,18 @@ public struct ScatterChart: Sendable {
     let order = items.indices.sorted { dist[$0] == dist[$1] ? $0 < $1 : dist[$0] > dist[$1] }
     var taken: [(Double, Double, Double, Double)] = []
     // Quadrant labels sit in the corners; keep extreme labels off them.
-    if !options.quadrants.isEmpty {
-      taken += [(box.0, box.1, box.2, box.1 + 18), (box.0, box.3 - 20, box.2, box.3)]
+    for (i, text) in options.quadrants.prefix(4).enumerated() where !text.isEmpty {
+      let w = min(ChartStyle.textWidth(text, size: 11), (box.2 - box.0) / 2 - 16) + 6
+      let x0 = i % 2 == 0 ? box.0 : box.2 - w
+      let y0 = i < 2 ? box.1 : box.3 - 20
+      taken.append((x0, y0, x0 + w, y0 + 20))
     }
-    for i in order.prefix(options.labelExtremes) {
+    var labelled: [(Double, Double)] = []
+    // Walk outwards from the centre's farthest points; skip ones beside a labelled point so
+    // the labels spread over different extremes instead of one crowded corner.
+    for i in order {
+      guard labelled.count < options.labelExtremes else { break }
+      if labelled.contains(where: { hypot($0.0 - px[i].0, $0.1 - px[i].1) < 60 }) { continue }
       let it = items[i]
       let p = series[it.si].points[it.pi]
       let text = ChartStyle.truncate(p.label ?? (series.count > 1 ? series[it.si].name : options.format.string(it.y)), maxWidth: 140, size: 10.5)
@@ -189,6 +197,7 @@ public struct ScatterChart: Sendable {
         guard r.0 >= box.0, r.2 <= box.2, r.1 >= box.1, r.3 <= box.3 else { continue }
         if taken.contains(where: { !($0.2 < r.0 || r.2 < $0.0 || $0.3 < r.1 || r.3 < $0.1) }) { continue }
         taken.append(r)
+        labelled.append(px[i])
         c.svg.label(text, x: lx, y: ly, cls: "fc-point-label", size: 10.5, fill: ChartStyle.textColor, halo: true)
         break
       }
