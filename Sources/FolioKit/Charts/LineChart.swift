@@ -158,7 +158,6 @@ public struct LineChart: Sendable {
     let allPoints = series.reduce(0) { $0 + $1.points.count }
     let markers = total <= 60 && allPoints <= 240 ? segments.flatMap { $0 } : singles
     for p in markers {
-      let tip = (s.name.isEmpty ? "" : s.name + " · ") + s.points[p.2].x.label + ": " + options.format.string(p.1)
       let shown = visible || (total > 60) || segments.contains { $0.count == 1 && $0[0].2 == p.2 }
       c.svg.raw(shown ? "<circle class=\"fc-dot s\(si % 8)\"" : "<circle class=\"fc-dot s\(si % 8) fc-hover\"")
       c.svg.attr("cx", x(p.0))
@@ -166,8 +165,16 @@ public struct LineChart: Sendable {
       c.svg.raw(shown ? " r=\"2.5\" fill=\"" : " r=\"4\" fill=\"")
       c.svg.raw(color)
       c.svg.raw(shown ? "\" stroke=\"#ffffff\" stroke-width=\"1\">" : "\" fill-opacity=\"0\">")
-      c.svg.tooltip(tip)
-      c.svg.raw("</circle>")
+      // The tooltip is written in pieces: no temporary strings for hundreds of points.
+      c.svg.raw("<title>")
+      if !s.name.isEmpty {
+        c.svg.esc(s.name)
+        c.svg.raw(" · ")
+      }
+      c.svg.esc(s.points[p.2].x.label)
+      c.svg.raw(": ")
+      c.svg.esc(options.format.string(p.1))
+      c.svg.raw("</title></circle>")
     }
     guard let last = segments.last?.last else { return nil }
     return y(last.1)
