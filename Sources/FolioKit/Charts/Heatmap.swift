@@ -151,7 +151,11 @@ public struct Heatmap: Sendable {
   private func maxCell(_ values: [[Double?]]) -> (Int, Int, Double)? {
     var best: (Int, Int, Double)?
     for (r, row) in values.enumerated() {
-      for (k, v) in row.enumerated() { if let v, best == nil || v > best!.2 { best = (r, k, v) } }
+      for (k, v) in row.enumerated() {
+        guard let v else { continue }
+        if let b = best, b.2 >= v { continue }
+        best = (r, k, v)
+      }
     }
     return best
   }
