@@ -61,7 +61,12 @@ public struct BarChart: Sendable {
       c.drawNoData(top: top)
       return c.finish()
     }
-    if series.count > 1 { top = c.drawLegend(series.map(\.name), top: top) + 6 }
+    // Every other series is hatched so grouped and stacked bars differ by more than colour.
+    let hatch = series.count > 1 ? Hatch(key: o.title + "|" + series.map(\.name).joined(separator: "|") + "|\(cats.count)", count: series.count) : nil
+    if let hatch {
+      hatch.writeDefs(&c.svg)
+      top = c.drawLegend(series.map(\.name), top: top, hatch: hatch) + 6
+    }
     if !o.yLabel.isEmpty && !horizontal && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
       top += 16
@@ -112,6 +117,9 @@ public struct BarChart: Sendable {
             bars.append((min(x0, x1), band.start(i) + Double(si) * h, abs(x1 - x0), h - (n > 1 ? 1 : 0), si, tip, f.string(val), val < 0))
           }
         }
+        if values.allSatisfy({ $0[i] == nil }) {
+          c.svg.label("no data", x: v(0) + 4, y: band.center(i) + 3.5, cls: "fc-label fc-muted", size: 10, fill: ChartStyle.mutedText)
+        }
         if stacked && o.valueLabels {
           let x = v(pos) + 4
           c.svg.label(f.string(totals[i]), x: x, y: band.center(i) + 3.5, cls: "fc-value", size: 10.5, fill: ChartStyle.textColor, weight: "600")
@@ -144,13 +152,17 @@ public struct BarChart: Sendable {
             bars.append((band.start(i) + Double(si) * w, min(y0, y1), w - (n > 1 ? 1 : 0), abs(y1 - y0), si, tip, f.string(val), val < 0))
           }
         }
+        if values.allSatisfy({ $0[i] == nil }) {
+          c.svg.label("no data", x: band.center(i), y: v(0) - 4, anchor: "middle", cls: "fc-label fc-muted", size: 10, fill: ChartStyle.mutedText)
+        }
         if stacked && o.valueLabels && ChartStyle.textWidth(f.string(totals[i]), size: 10) <= band.step {
           c.svg.label(f.string(totals[i]), x: band.center(i), y: v(pos) - 4, anchor: "middle", cls: "fc-value", size: 10, fill: ChartStyle.textColor, weight: "600")
         }
       }
     }
     for b in bars {
-      c.svg.rect(x: b.x, y: b.y, w: b.w, h: b.h, cls: "fc-bar s\(b.si % 8)", fill: ChartStyle.color(b.si), tooltip: b.tip)
+      let hatched = hatch?.applies(b.si) == true
+      c.svg.rect(x: b.x, y: b.y, w: b.w, h: b.h, cls: "fc-bar s\(b.si % 8)" + (hatched ? " fc-hatch" : ""), fill: hatch?.fill(b.si) ?? ChartStyle.color(b.si), tooltip: b.tip)
     }
     if o.valueLabels { drawValueLabels(&c, bars: bars.map { ($0.x, $0.y, $0.w, $0.h, $0.si, $0.label ?? "", $0.negative) }, stacked: stacked, horizontal: horizontal) }
     return c.finish()
@@ -163,7 +175,8 @@ public struct BarChart: Sendable {
       if stacked {
         // Inside the segment in white, only where it fits.
         guard (horizontal ? w >= tw + 6 && h >= 11 : h >= 13 && w >= tw + 4) else { continue }
-        c.svg.label(text, x: x + w / 2, y: y + h / 2 + 3.5, anchor: "middle", cls: "fc-value-in", size: 10, fill: "#ffffff")
+        // On a hatched segment the text gets a halo of the solid series colour.
+        c.svg.label(text, x: x + w / 2, y: y + h / 2 + 3.5, anchor: "middle", cls: "fc-value-in", size: 10, fill: "#ffffff", halo: si % 2 == 1, haloColor: ChartStyle.color(si))
       } else if horizontal {
         guard h >= 9 else { continue }
         let tx = negative ? x - 4 : x + w + 4
@@ -172,7 +185,6 @@ public struct BarChart: Sendable {
         guard w + 4 >= tw else { continue }
         let ty = negative ? y + h + 11 : y - 4
         c.svg.label(text, x: x + w / 2, y: ty, anchor: "middle", cls: "fc-value", size: 10, fill: ChartStyle.textColor)
-        _ = si
       }
     }
   }

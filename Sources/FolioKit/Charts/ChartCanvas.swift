@@ -50,7 +50,7 @@ struct ChartCanvas {
   }
 
   /// A legend of swatches in one or more rows; returns the y below it.
-  mutating func drawLegend(_ names: [String], top: Double, left: Double = 8, shapes: Bool = false) -> Double {
+  mutating func drawLegend(_ names: [String], top: Double, left: Double = 8, shapes: Bool = false, hatch: Hatch? = nil) -> Double {
     guard !names.isEmpty else { return top }
     var x = left
     var y = top + 10
@@ -64,7 +64,10 @@ struct ChartCanvas {
       if shapes {
         MarkShape.draw(&svg, index: i, x: x + 5, y: y - 4, r: 4, cls: "fc-mark s\(i % 8)")
       } else {
-        svg.rect(x: x, y: y - 9, w: 10, h: 10, cls: "fc-swatch s\(i % 8)", fill: ChartStyle.color(i), extra: " rx=\"2\"")
+        let hatched = hatch?.applies(i) == true
+        svg.rect(
+          x: x, y: y - 9, w: 10, h: 10, cls: "fc-swatch s\(i % 8)" + (hatched ? " fc-hatch" : ""),
+          fill: hatch?.fill(i) ?? ChartStyle.color(i), extra: " rx=\"2\"")
       }
       svg.label(name, x: x + 14, y: y, cls: "fc-legend")
       x += w
@@ -156,27 +159,53 @@ struct ChartCanvas {
 /// Marker shapes so that categories differ by more than colour.
 enum MarkShape {
   static func draw(_ svg: inout SVGWriter, index: Int, x: Double, y: Double, r: Double, cls: String, tooltip: String? = nil, opacity: Double? = nil) {
-    let fill = ChartStyle.color(index)
-    var attrs = " class=\"" + cls + "\" fill=\"" + fill + "\""
-    if let opacity { attrs += " fill-opacity=\"" + SVGWriter.num(opacity) + "\"" }
-    attrs += " stroke=\"#ffffff\" stroke-width=\"0.8\""
-    let n = SVGWriter.num
+    func pt(_ cmd: String, _ a: Double, _ b: Double) {
+      svg.raw(cmd)
+      svg.num(a)
+      svg.raw(" ")
+      svg.num(b)
+    }
     switch index % 4 {
     case 0:
-      svg.raw("<circle cx=\"" + n(x) + "\" cy=\"" + n(y) + "\" r=\"" + n(r) + "\"" + attrs)
+      svg.raw("<circle")
+      svg.attr("cx", x)
+      svg.attr("cy", y)
+      svg.attr("r", r)
     case 1:
       let s = r * 0.9
-      svg.raw("<rect x=\"" + n(x - s) + "\" y=\"" + n(y - s) + "\" width=\"" + n(2 * s) + "\" height=\"" + n(2 * s) + "\"" + attrs)
+      svg.raw("<rect")
+      svg.attr("x", x - s)
+      svg.attr("y", y - s)
+      svg.attr("width", 2 * s)
+      svg.attr("height", 2 * s)
     case 2:
       let h = r * 1.15
-      svg.raw("<path d=\"M" + n(x) + " " + n(y - h) + "L" + n(x + h) + " " + n(y + h * 0.8) + "H" + n(x - h) + "Z\"" + attrs)
+      svg.raw("<path d=\"")
+      pt("M", x, y - h)
+      pt("L", x + h, y + h * 0.8)
+      svg.raw("H")
+      svg.num(x - h)
+      svg.raw("Z\"")
     default:
       let h = r * 1.2
-      svg.raw("<path d=\"M" + n(x) + " " + n(y - h) + "L" + n(x + h) + " " + n(y) + "L" + n(x) + " " + n(y + h) + "L" + n(x - h) + " " + n(y) + "Z\"" + attrs)
+      svg.raw("<path d=\"")
+      pt("M", x, y - h)
+      pt("L", x + h, y)
+      pt("L", x, y + h)
+      pt("L", x - h, y)
+      svg.raw("Z\"")
     }
-    let name = index % 4 == 0 ? "circle" : index % 4 == 1 ? "rect" : "path"
+    svg.raw(" class=\"")
+    svg.raw(cls)
+    svg.raw("\" fill=\"")
+    svg.raw(ChartStyle.color(index))
+    svg.raw("\"")
+    if let opacity { svg.attr("fill-opacity", opacity) }
+    svg.raw(" stroke=\"#ffffff\" stroke-width=\"0.8\"")
     if let tooltip {
-      svg.raw("><title>" + SVGWriter.escape(tooltip) + "</title></" + name + ">")
+      svg.raw(">")
+      svg.tooltip(tooltip)
+      svg.raw(index % 4 == 0 ? "</circle>" : index % 4 == 1 ? "</rect>" : "</path>")
     } else {
       svg.raw("/>")
     }

@@ -64,10 +64,9 @@ public struct ChartOptions: Sendable {
   public var target: Target? = nil
   public var bands: [Band] = []
   public var references: [Reference] = []
-  /// Scatter quadrant labels: top-left, top-right, bottom-left, bottom-right ("" to skip).
+  /// Scatter quadrant labels, set in the plot's corners: top-left, top-right, bottom-left,
+  /// bottom-right ("" to skip). Pair them with x and y reference lines.
   public var quadrants: [String] = []
-  /// Quadrant split point (x, y); defaults to the first x and y reference lines.
-  public var quadrantSplit: (x: Double, y: Double)? = nil
   public var barMode: BarMode = .grouped
   public var orientation: Orientation = .auto
   public var sort: Sort = .none

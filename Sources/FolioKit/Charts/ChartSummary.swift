@@ -5,6 +5,7 @@ enum ChartSummary {
     let f = o.format
     var extremes: (min: (Double, String, String), max: (Double, String, String))?
     var firstX: ChartX?, lastX: ChartX?
+    var firstC = Double.infinity, lastC = -Double.infinity
     let model = XAxisModel(series)
     var missing = 0
     for s in series {
@@ -14,11 +15,18 @@ enum ChartSummary {
           continue
         }
         let c = model.coordinate(p.x)
-        if firstX == nil || c < model.coordinate(firstX!) { firstX = p.x }
-        if lastX == nil || c > model.coordinate(lastX!) { lastX = p.x }
-        if let e = extremes {
-          if v < e.min.0 { extremes!.min = (v, s.name, p.x.label) }
-          if v > e.max.0 { extremes!.max = (v, s.name, p.x.label) }
+        if c < firstC {
+          firstC = c
+          firstX = p.x
+        }
+        if c > lastC {
+          lastC = c
+          lastX = p.x
+        }
+        if var e = extremes {
+          if v < e.min.0 { e.min = (v, s.name, p.x.label) }
+          if v > e.max.0 { e.max = (v, s.name, p.x.label) }
+          extremes = e
         } else {
           extremes = ((v, s.name, p.x.label), (v, s.name, p.x.label))
         }

@@ -92,6 +92,7 @@ public struct Heatmap: Sendable {
     let bottom = min(o.height - (o.xLabel.isEmpty ? 22 : 38), top + Double(series.count) * min(24, max(rowStep, (o.height - top - 40) / Double(max(1, series.count)))))
     let cw = (right - left) / Double(max(1, columns.count))
     let ch = (bottom - top) / Double(max(1, series.count))
+    let columnLabels = columns.map { " · " + $0.label + ": " }
     let showValues = cw >= 28 && ch >= 14 && columns.count * series.count <= 200
     for (r, s) in series.enumerated() {
       let cy = top + Double(r) * ch
@@ -100,12 +101,20 @@ public struct Heatmap: Sendable {
       // is only its x, width, fill and tooltip: a 12 × 36 grid stays well under 60 KB.
       c.svg.raw("<g class=\"fc-cells\" transform=\"translate(0 " + SVGWriter.num(cy + 0.5) + ")\">")
       let cellW = " width=\"" + SVGWriter.num(cw - 1) + "\" height=\"" + SVGWriter.num(ch - 1) + "\""
-      for (k, col) in columns.enumerated() {
+      for k in columns.indices {
         let x = left + Double(k) * cw
-        let tip = s.name + " · " + col.label + ": " + o.format.string(values[r][k])
         let q = values[r][k].map(level)
-        c.svg.raw("<rect x=\"" + SVGWriter.num(x + 0.5) + "\"" + cellW + " fill=\"" + (q.map { ChartStyle.sequential[$0] } ?? "#f6f8fa") + "\"")
-        c.svg.raw((q == nil ? " class=\"fc-missing\"" : "") + "><title>" + SVGWriter.escape(tip) + "</title></rect>")
+        c.svg.raw("<rect")
+        c.svg.attr("x", x + 0.5)
+        c.svg.raw(cellW)
+        c.svg.raw(" fill=\"")
+        c.svg.raw(q.map { ChartStyle.sequential[$0] } ?? "#f6f8fa")
+        c.svg.raw(q == nil ? "\" class=\"fc-missing\">" : "\">")
+        c.svg.raw("<title>")
+        c.svg.esc(s.name)
+        c.svg.esc(columnLabels[k])
+        c.svg.esc(o.format.string(values[r][k]))
+        c.svg.raw("</title></rect>")
       }
       c.svg.raw("</g>")
       guard showValues else { continue }
@@ -142,7 +151,11 @@ public struct Heatmap: Sendable {
   private func maxCell(_ values: [[Double?]]) -> (Int, Int, Double)? {
     var best: (Int, Int, Double)?
     for (r, row) in values.enumerated() {
-      for (k, v) in row.enumerated() { if let v, best == nil || v > best!.2 { best = (r, k, v) } }
+      for (k, v) in row.enumerated() {
+        guard let v else { continue }
+        if let b = best, b.2 >= v { continue }
+        best = (r, k, v)
+      }
     }
     return best
   }

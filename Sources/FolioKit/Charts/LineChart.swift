@@ -41,12 +41,14 @@ public struct LineChart: Sendable {
     let tickWidth = dom.ticks.map { ChartStyle.textWidth(o.format.tick($0, step: step), size: 10.5) }.max() ?? 20
     let left = 8 + tickWidth + 8
     // End labels need room on the right; cap it so the plot keeps most of the width.
-    let endLabels = useEndLabels ? endLabelTexts() : []
+    let endLabels = useEndLabels ? endLabelTexts(xModel) : []
     let endWidth = min(o.width * 0.28, (endLabels.map { ChartStyle.textWidth($0.text) * 1.08 }.max() ?? 0) + 14)
     let right = o.width - max(16, endWidth)
     let bottom = o.height - (o.xLabel.isEmpty ? 24 : 40)
     let y = LinearScale(domain: (dom.lo, dom.hi), range: (bottom, top), log: o.logY)
-    let x = LinearScale(domain: (xModel.lo, xModel.hi), range: (left, right))
+    // Categories sit in the middle of equal steps, not on the plot's edges.
+    let pad = xModel.kind == .category ? 0.5 : 0
+    let x = LinearScale(domain: (xModel.lo - pad, xModel.hi + pad), range: (left, right))
 
     drawBands(&c, x: x, xModel: xModel, top: top, bottom: bottom)
     c.drawYAxis(ticks: dom.ticks, scale: y, plotLeft: left, plotRight: right, format: o.format, step: step)
@@ -76,9 +78,13 @@ public struct LineChart: Sendable {
   }
 
   /// One label per series with a last value: its name (or the value for a lone series).
-  private func endLabelTexts() -> [(index: Int, text: String)] {
+  private func endLabelTexts(_ xModel: XAxisModel) -> [(index: Int, text: String)] {
     series.enumerated().compactMap { i, s in
-      guard let last = s.points.last(where: { $0.value != nil })?.value else { return nil }
+      // The last drawn point: latest x, finite, and positive on a log scale.
+      let drawn = s.points.filter { p in p.value.map { !(options.logY && $0 <= 0) } ?? false }
+      let maxX = drawn.map { xModel.coordinate($0.x) }.max()
+      let lastPoint = xModel.kind == .category ? drawn.last : drawn.last { xModel.coordinate($0.x) == maxX }
+      guard let last = lastPoint?.value else { return nil }
       if series.count == 1 { return (i, s.name.isEmpty ? options.format.string(last) : s.name + " " + options.format.string(last)) }
       return (i, s.name)
     }
@@ -120,10 +126,10 @@ public struct LineChart: Sendable {
     if !current.isEmpty { segments.append(current) }
     guard !segments.isEmpty else { return nil }
     let total = segments.reduce(0) { $0 + $1.count }
-    let budget = max(3, options.thinningThreshold)
+    // The drawing budget is shared by all series so many long series still fit in 60 KB.
+    let budget = max(3, min(options.thinningThreshold, max(40, 3000 / max(1, series.count))))
     let color = ChartStyle.color(si)
-    var d = ""
-    d.reserveCapacity(min(total, budget) * 12)
+    c.svg.raw("<path class=\"fc-line s\(si % 8)\" d=\"")
     var singles: [(Double, Double, Int)] = []
     for seg in segments {
       var pts = seg
@@ -133,21 +139,42 @@ public struct LineChart: Sendable {
       }
       if pts.count == 1 { singles.append(pts[0]) }
       for (k, p) in pts.enumerated() {
-        d += (k == 0 ? "M" : "L") + SVGWriter.num(x(p.0)) + " " + SVGWriter.num(y(p.1))
+        c.svg.raw(k == 0 ? "M" : "L")
+        c.svg.num(x(p.0))
+        c.svg.raw(" ")
+        c.svg.num(y(p.1))
       }
     }
-    c.svg.raw("<path class=\"fc-line s\(si % 8)\" d=\"" + d + "\" fill=\"none\" stroke=\"" + color)
-    c.svg.raw("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"><title>" + SVGWriter.escape(s.name) + "</title></path>")
+    c.svg.raw("\" fill=\"none\" stroke=\"" + color)
+    // The palette repeats after eight series; the second round is dashed to stay distinct.
+    c.svg.raw(si >= 8 ? "\" stroke-dasharray=\"6 3\"" : "\"")
+    c.svg.raw(" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\">")
+    c.svg.tooltip(s.name)
+    c.svg.raw("</path>")
     // Markers with tooltips while they stay readable; a lone point between gaps always gets one.
     // Up to 12 points a series the dots are visible; up to 60 they are transparent hover
     // targets (CSS shows them on hover); a lone point between gaps is always visible.
     let visible = total <= 12
-    let markers = total <= 60 ? segments.flatMap { $0 } : singles
+    let allPoints = series.reduce(0) { $0 + $1.points.count }
+    let markers = total <= 60 && allPoints <= 240 ? segments.flatMap { $0 } : singles
     for p in markers {
-      let tip = (s.name.isEmpty ? "" : s.name + " · ") + s.points[p.2].x.label + ": " + options.format.string(p.1)
       let shown = visible || (total > 60) || segments.contains { $0.count == 1 && $0[0].2 == p.2 }
-      c.svg.raw("<circle class=\"fc-dot s\(si % 8)" + (shown ? "" : " fc-hover") + "\" cx=\"" + SVGWriter.num(x(p.0)) + "\" cy=\"" + SVGWriter.num(y(p.1)))
-      c.svg.raw("\" r=\"" + (shown ? "2.5" : "4") + "\" fill=\"" + color + "\"" + (shown ? " stroke=\"#ffffff\" stroke-width=\"1\"" : " fill-opacity=\"0\"") + "><title>" + SVGWriter.escape(tip) + "</title></circle>")
+      c.svg.raw(shown ? "<circle class=\"fc-dot s\(si % 8)\"" : "<circle class=\"fc-dot s\(si % 8) fc-hover\"")
+      c.svg.attr("cx", x(p.0))
+      c.svg.attr("cy", y(p.1))
+      c.svg.raw(shown ? " r=\"2.5\" fill=\"" : " r=\"4\" fill=\"")
+      c.svg.raw(color)
+      c.svg.raw(shown ? "\" stroke=\"#ffffff\" stroke-width=\"1\">" : "\" fill-opacity=\"0\">")
+      // The tooltip is written in pieces: no temporary strings for hundreds of points.
+      c.svg.raw("<title>")
+      if !s.name.isEmpty {
+        c.svg.esc(s.name)
+        c.svg.raw(" · ")
+      }
+      c.svg.esc(s.points[p.2].x.label)
+      c.svg.raw(": ")
+      c.svg.esc(options.format.string(p.1))
+      c.svg.raw("</title></circle>")
     }
     guard let last = segments.last?.last else { return nil }
     return y(last.1)

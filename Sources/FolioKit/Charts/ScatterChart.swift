@@ -14,6 +14,9 @@ public struct ScatterChart: Sendable {
   /// The SVG text.
   public func svg() -> String { render(nested: nil) }
 
+  /// Up to this many points get their own shaped mark and tooltip (about 200 bytes each).
+  static let markLimit = 250
+
   struct Item {
     var x: Double
     var y: Double
@@ -55,7 +58,7 @@ public struct ScatterChart: Sendable {
       c.drawNoData(top: top)
       return c.finish()
     }
-    if series.count > 1 && !binned { top = c.drawLegend(series.map(\.name), top: top, shapes: true) + 6 }
+    if series.count > 1 && !binned { top = c.drawLegend(series.map(\.name), top: top, shapes: items.count <= Self.markLimit) + 6 }
     if !o.yLabel.isEmpty && !o.isPanel {
       c.drawYLabel(o.yLabel, x: 8, y: top + 8)
     }
@@ -82,7 +85,7 @@ public struct ScatterChart: Sendable {
     c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
     if binned {
       DensityBins.draw(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom), legendY: top - 16)
-    } else if items.count > 400 {
+    } else if items.count > Self.markLimit {
       drawDots(&c, items: items, sx: sx, sy: sy)
     } else {
       drawMarks(&c, items: items, sx: sx, sy: sy)
@@ -131,21 +134,25 @@ public struct ScatterChart: Sendable {
   /// SVG stays small.
   private func drawDots(_ c: inout ChartCanvas, items: [Item], sx: LinearScale, sy: LinearScale) {
     for si in series.indices {
-      var d = ""
+      guard items.contains(where: { $0.si == si }) else { continue }
+      c.svg.raw("<path class=\"fc-dots s\(si % 8)\" d=\"")
       for it in items where it.si == si {
-        d += "M" + SVGWriter.num(sx(it.x)) + " " + SVGWriter.num(sy(it.y)) + "h0"
+        c.svg.raw("M")
+        c.svg.num(sx(it.x))
+        c.svg.raw(" ")
+        c.svg.num(sy(it.y))
+        c.svg.raw("h0")
       }
-      guard !d.isEmpty else { continue }
-      c.svg.raw("<path class=\"fc-dots s\(si % 8)\" d=\"" + d + "\" fill=\"none\" stroke=\"" + ChartStyle.color(si))
-      c.svg.raw("\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.6\"><title>" + SVGWriter.escape(series[si].name) + "</title></path>")
+      c.svg.raw("\" fill=\"none\" stroke=\"" + ChartStyle.color(si))
+      c.svg.raw("\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.6\">")
+      c.svg.tooltip(series[si].name)
+      c.svg.raw("</path>")
     }
   }
 
   private func drawQuadrants(_ c: inout ChartCanvas, sx: LinearScale, sy: LinearScale, xRefs: [Double], yRefs: [Double], box: (Double, Double, Double, Double)) {
     let q = options.quadrants
     guard !q.isEmpty else { return }
-    let split = options.quadrantSplit ?? (xRefs.first ?? sx.invert((box.0 + box.2) / 2), yRefs.first ?? sy.invert((box.1 + box.3) / 2))
-    _ = split
     let places: [(Double, Double, String)] = [
       (box.0 + 6, box.1 + 14, "start"), (box.2 - 6, box.1 + 14, "end"),
       (box.0 + 6, box.3 - 8, "start"), (box.2 - 6, box.3 - 8, "end"),
@@ -163,16 +170,22 @@ public struct ScatterChart: Sendable {
     let px = items.map { (sx($0.x), sy($0.y)) }
     let cx = px.reduce(0) { $0 + $1.0 } / Double(px.count)
     let cy = px.reduce(0) { $0 + $1.1 } / Double(px.count)
-    let order = items.indices.sorted {
-      let a = hypot(px[$0].0 - cx, px[$0].1 - cy), b = hypot(px[$1].0 - cx, px[$1].1 - cy)
-      return a == b ? $0 < $1 : a > b
-    }
+    let dist = px.map { hypot($0.0 - cx, $0.1 - cy) }
+    let order = items.indices.sorted { dist[$0] == dist[$1] ? $0 < $1 : dist[$0] > dist[$1] }
     var taken: [(Double, Double, Double, Double)] = []
     // Quadrant labels sit in the corners; keep extreme labels off them.
-    if !options.quadrants.isEmpty {
-      taken += [(box.0, box.1, box.2, box.1 + 18), (box.0, box.3 - 20, box.2, box.3)]
+    for (i, text) in options.quadrants.prefix(4).enumerated() where !text.isEmpty {
+      let w = min(ChartStyle.textWidth(text, size: 11), (box.2 - box.0) / 2 - 16) + 6
+      let x0 = i % 2 == 0 ? box.0 : box.2 - w
+      let y0 = i < 2 ? box.1 : box.3 - 20
+      taken.append((x0, y0, x0 + w, y0 + 20))
     }
-    for i in order.prefix(options.labelExtremes) {
+    var labelled: [(Double, Double)] = []
+    // Walk outwards from the centre's farthest points; skip ones beside a labelled point so
+    // the labels spread over different extremes instead of one crowded corner.
+    for i in order {
+      guard labelled.count < options.labelExtremes else { break }
+      if labelled.contains(where: { hypot($0.0 - px[i].0, $0.1 - px[i].1) < 60 }) { continue }
       let it = items[i]
       let p = series[it.si].points[it.pi]
       let text = ChartStyle.truncate(p.label ?? (series.count > 1 ? series[it.si].name : options.format.string(it.y)), maxWidth: 140, size: 10.5)
@@ -184,6 +197,7 @@ public struct ScatterChart: Sendable {
         guard r.0 >= box.0, r.2 <= box.2, r.1 >= box.1, r.3 <= box.3 else { continue }
         if taken.contains(where: { !($0.2 < r.0 || r.2 < $0.0 || $0.3 < r.1 || r.3 < $0.1) }) { continue }
         taken.append(r)
+        labelled.append(px[i])
         c.svg.label(text, x: lx, y: ly, cls: "fc-point-label", size: 10.5, fill: ChartStyle.textColor, halo: true)
         break
       }

@@ -32,8 +32,8 @@ struct XAxisModel {
           allDates = false
           allNumbers = false
         }
-        let label = p.x.label
-        if seen.insert(label).inserted { cats.append(label) }
+        // Labels cost a format call; only categories need them.
+        if case .category(let label) = p.x, seen.insert(label).inserted { cats.append(label) }
       }
     }
     if any && allDates {
@@ -45,6 +45,12 @@ struct XAxisModel {
     } else {
       kind = .category
       unit = 1
+      if any && !(allDates || allNumbers) {
+        // Mixed x kinds read as categories, in order of first appearance.
+        cats = []
+        seen = []
+        for s in series { for p in s.points where seen.insert(p.x.label).inserted { cats.append(p.x.label) } }
+      }
     }
     categories = cats
     var index: [String: Int] = [:]

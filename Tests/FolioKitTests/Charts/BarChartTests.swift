@@ -31,6 +31,21 @@ import Testing
     #expect(first < last)
   }
 
+  @Test func everyOtherSeriesIsHatchedWithPageUniqueIds() {
+    let a = BarChart(series: [Self.peak, Self.nonPeak], options: ChartOptions(title: "A")).svg()
+    let b = BarChart(series: [Self.peak, Self.nonPeak], options: ChartOptions(title: "B")).svg()
+    func patternID(_ svg: String) -> String? {
+      svg.components(separatedBy: "<pattern id=\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) }
+    }
+    guard let ida = patternID(a), let idb = patternID(b) else {
+      Issue.record("no hatch pattern")
+      return
+    }
+    #expect(ida != idb)
+    #expect(a.contains("fill=\"url(#\(ida))\""))
+    #expect(a.components(separatedBy: "fc-hatch").count - 1 == 6)  // 5 bars + 1 legend swatch
+  }
+
   @Test func edgeCases() {
     ChartSnapshot.check(BarChart(series: []).svg(), named: "bar-empty")
     let negative = ChartSeries(name: "Δ", points: [ChartPoint("Pre", -3.2), ChartPoint("Post", 4.1), ChartPoint("Other", nil), ChartPoint("NaN", .nan)])

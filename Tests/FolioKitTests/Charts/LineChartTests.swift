@@ -63,6 +63,37 @@ import Testing
     #expect(svg.contains("from 0 to 99,999"))
   }
 
+  @Test func manySeriesStayUnderBudget() {
+    let wide = (0..<50).map { s in
+      ChartSeries(name: "Service \(s)", points: (0..<36).map { ChartPoint(ChartFixtures.month($0), Double(($0 * 7 + s * 3) % 40)) })
+    }
+    let svg50 = LineChart(series: wide).svg()
+    ChartSnapshot.assertWellFormed(svg50)
+    #expect(svg50.utf8.count <= 60_000)
+    let long = (0..<20).map { s in
+      ChartSeries(name: "S\(s)", points: (0..<5_000).map { ChartPoint(x: .number(Double($0)), y: sin(Double($0 + s * 100) / 300)) })
+    }
+    let svgLong = LineChart(series: long).svg()
+    ChartSnapshot.assertWellFormed(svgLong)
+    #expect(svgLong.utf8.count <= 60_000)
+  }
+
+  @Test func categoryAxis() {
+    let s = ChartSeries(name: "Errors", points: ["Q1", "Q2", "Q3", "Q4"].enumerated().map { ChartPoint($1, Double($0 * 3 + 1)) })
+    let svg = LineChart(series: [s], options: ChartOptions(title: "By quarter")).svg()
+    ChartSnapshot.check(svg, named: "line-categories")
+    #expect(svg.contains(">Q4<"))
+  }
+
+  @Test func logScale() {
+    var o = ChartOptions(title: "Requests", format: "si")
+    o.logY = true
+    let s = ChartSeries(name: "req", points: (0..<24).map { ChartPoint(ChartFixtures.month($0), pow(10, 1 + Double($0) / 6)) } + [ChartPoint("2026-01", 0)])
+    let svg = LineChart(series: [s], options: o).svg()
+    ChartSnapshot.check(svg, named: "line-log")
+    #expect(svg.contains(">10k<"))
+  }
+
   @Test func outputIsDeterministic() {
     let a = LineChart(series: ChartFixtures.stability(), options: ChartFixtures.options).svg()
     let b = LineChart(series: ChartFixtures.stability(), options: ChartFixtures.options).svg()

@@ -66,3 +66,42 @@ import Testing
     #expect(SVGWriter.escape("bell\u{07}") == "bell")
   }
 }
+
+@Suite struct ChartsFormatFastPathTests {
+  /// The printf-based digits the fast path must reproduce exactly.
+  static func reference(_ value: Double, _ decimals: Int) -> String {
+    let scale = pow(10.0, Double(decimals))
+    let r = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    var text = String(format: "%.\(decimals)f", r)
+    if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let parts = text.split(separator: ".", maxSplits: 1)
+    let whole = Array(parts[0])
+    var out = ""
+    for (i, ch) in whole.enumerated() {
+      if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
+      out.append(ch)
+    }
+    if parts.count == 2 { out += "." + parts[1] }
+    return negative ? "-" + out : out
+  }
+
+  @Test func fastGroupingMatchesPrintf() {
+    var rng = ChartFixtures.Rng(state: 42)
+    var mismatches: [String] = []
+    for i in 0..<20_000 {
+      let magnitude = pow(10.0, Double(i % 12) - 3)
+      let v = (rng.next() - 0.5) * 2 * magnitude
+      let d = i % 4
+      let fast = ValueFormat.grouped(v, decimals: d)
+      if fast != Self.reference(v, d) { mismatches.append("\(v) d=\(d): \(fast) vs \(Self.reference(v, d))") }
+    }
+    for v in [0.5, 1.25, -1.25, 2.675, 1e14, -0.0, 999.995, 0.045] {
+      for d in 0...3 where ValueFormat.grouped(v, decimals: d) != Self.reference(v, d) {
+        mismatches.append("\(v) d=\(d)")
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+  }
+}

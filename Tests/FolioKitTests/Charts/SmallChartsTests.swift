@@ -54,3 +54,41 @@ import Testing
     #expect(s[0].points[1].y == nil)
   }
 }
+
+@Suite struct ChartsTableTests {
+  @Test func fallbackTableListsEveryValue() {
+    let a = ChartSeries(name: "A", points: [ChartPoint("2026-02", 2), ChartPoint("2026-01", 1)])
+    let b = ChartSeries(name: "B", points: [ChartPoint("2026-01", nil)])
+    let t = ChartTable(series: [a, b], format: ValueFormat(.pct, decimals: 1), xTitle: "Month")
+    #expect(t.header == ["Month", "A", "B"])
+    #expect(t.rows == [["Jan 2026", "1.0%", "–"], ["Feb 2026", "2.0%", "–"]])
+  }
+}
+
+@Suite struct ChartsDirectiveOptionTests {
+  @Test func appliesValidOptions() {
+    var o = ChartOptions()
+    for (k, v) in [("title", "Stability"), ("format", "pct:1"), ("target", "98"), ("band", "2025-11..2026-01:Peak"), ("ref-y", "400:SLA"), ("mode", "stacked"), ("sort", "desc"), ("log", "false"), ("ymin", "90"), ("ymax", "100")] {
+      #expect(o.set(k, v) == nil, "\(k)=\(v)")
+    }
+    #expect(o.title == "Stability")
+    #expect(o.format == ValueFormat(.pct, decimals: 1))
+    #expect(o.target?.value == 98)
+    #expect(o.bands.first?.label == "Peak")
+    #expect(o.references.first?.label == "SLA")
+    #expect(o.barMode == .stacked && o.sort == .descending)
+    #expect(o.yDomain == 90...100)
+  }
+
+  @Test(arguments: [
+    ("colour", "red", "unknown chart option 'colour'"),
+    ("format", "pct:x", "unknown format 'pct:x'"),
+    ("target", "high", "invalid value 'high' for chart option 'target' (a number)"),
+    ("band", "2025-11", "invalid value '2025-11' for chart option 'band'"),
+    ("mode", "piled", "invalid value 'piled' for chart option 'mode' (grouped or stacked)"),
+  ])
+  func rejectsBadOptions(key: String, value: String, message: String) {
+    var o = ChartOptions()
+    #expect(o.set(key, value)?.hasPrefix(message) == true)
+  }
+}
