@@ -55,6 +55,7 @@ struct EmailPlainText {
 
   func block(_ e: HTMLElement) -> [String] {
     if e.hasClass("card") { return [card(e)] }
+    if e.hasClass("card-grid") { return [cards(in: e).map(card).joined(separator: "\n")] }
     switch e.name {
     case "h1": return [underline(collapse(inlineText(e)), "=")]
     case "h2": return [underline(collapse(inlineText(e)), "-")]
@@ -95,6 +96,14 @@ struct EmailPlainText {
     }
     let line = (label.isEmpty ? "" : label + ": ") + value + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
     return wrap(line, first: "", rest: "  ")
+  }
+
+  /// The card cells of a card grid, in reading order.
+  func cards(in e: HTMLElement) -> [HTMLElement] {
+    e.children.flatMap { node -> [HTMLElement] in
+      guard case .element(let child) = node else { return [] }
+      return child.hasClass("card") ? [child] : cards(in: child)
+    }
   }
 
   func image(_ e: HTMLElement) -> [String] {
