@@ -94,7 +94,7 @@ public struct EmailHTML: Sendable {
         .element(HTMLElement("a", [("href", webURL + "index.html")], children: [.text("Read the full report on the web")])))
       footerChildren.append(.text(" · "))
     }
-    footerChildren.append(.text(esc("This is the " + edition.lowercased() + " summary; charts are images, figures are from the report pipeline.")))
+    footerChildren.append(.text(esc(title + " · " + edition + " · the overview and insights; the web edition has every page, table and data file.")))
     let footer = HTMLElement("td", [("class", "email-footer")], children: footerChildren)
     let frame = table(
       "email-frame", width: "640",
@@ -178,14 +178,14 @@ public struct EmailHTML: Sendable {
     while index < cards.count {
       var cells: [HTMLNode] = []
       for k in 0..<2 {
-        if k == 1 { cells.append(.element(HTMLElement("td", [("class", "card-gap")], children: [.text("&nbsp;")]))) }
+        if k == 1 { cells.append(.element(HTMLElement("td", [("class", "card-gap"), ("width", "2%")], children: [.text("&nbsp;")]))) }
         if index + k < cards.count {
           var cell = cards[index + k]
           cell.name = "td"
-          cell.setAttribute("width", "50%")
+          cell.setAttribute("width", "49%")
           cells.append(.element(cell))
         } else {
-          cells.append(.element(HTMLElement("td", [("width", "50%")], children: [.text("&nbsp;")])))
+          cells.append(.element(HTMLElement("td", [("width", "49%")], children: [.text("&nbsp;")])))
         }
       }
       rows.append(.element(HTMLElement("tr", children: cells)))

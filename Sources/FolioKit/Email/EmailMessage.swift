@@ -64,7 +64,7 @@ public struct EmailMessage: Sendable {
 
     var lines: [String] = []
     lines.append("Date: " + MIMEHeader.date(date))
-    lines.append("From: " + sender.header)
+    lines.append(MIMEHeader.fold("From: " + sender.header))
     lines.append(MIMEHeader.fold("To: " + recipients.map(\.header).joined(separator: ", ")))
     lines.append(MIMEHeader.unstructured("Subject", subject))
     lines.append("Message-ID: <" + digest.prefix(32) + ".folio@" + sender.domain + ">")

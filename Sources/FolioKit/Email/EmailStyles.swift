@@ -25,8 +25,8 @@ public enum EmailStyles {
     code { font-family: Menlo, Consolas, monospace; font-size: 13px; }
     .lead { color: #4a5568; font-size: 16px; margin-top: 0; }
     .cards { width: 100%; border-collapse: separate; border-spacing: 0; margin: 8px 0; }
-    .card { width: 50%; vertical-align: top; padding: 12px 14px; background-color: #f6f7f9; border: 1px solid #dde1e7; border-radius: 6px; }
-    .card-gap { width: 8px; font-size: 0; line-height: 0; }
+    .card { width: 49%; vertical-align: top; padding: 12px 14px; background-color: #f6f7f9; border: 1px solid #dde1e7; border-radius: 6px; }
+    .card-gap { width: 2%; font-size: 0; line-height: 0; }
     .card-label { color: #4a5568; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.5px; }
     .card-value { font-size: 28px; font-weight: 700; line-height: 1.2; margin: 4px 0; color: #1d2430; }
     .card-delta { font-size: 13px; color: #4a5568; }

@@ -50,7 +50,7 @@ struct EmailEditionTests {
     #expect(html.contains("width=\"640\""))
     #expect(html.contains("style=\"width:640px;max-width:640px"))
     // Cards became table cells, two to a row; colours inlined.
-    #expect(html.contains("<td width=\"50%\" style=\"width:50%;vertical-align:top;padding:12px 14px;background-color:#f6f7f9"))
+    #expect(html.contains("<td width=\"49%\" style=\"width:49%;vertical-align:top;padding:12px 14px;background-color:#f6f7f9"))
     #expect(html.contains("color:#b42318"))
     // Relative links resolve against the web edition; fragment links become text.
     #expect(html.contains("href=\"https://reports.example.org/folio/2026-11/agency/health.html\""))
@@ -110,9 +110,12 @@ struct EmailEditionTests {
     #expect(normal.encodedHTMLBytes == normal.message.encodedHTML.utf8.count)
   }
 
+  /// Set FOLIO_EMAIL_SAMPLE_OUT=/some/dir to keep the written sample for a look in a browser or mail client.
   @Test func writesEmlPreviewAndImages() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-email-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let keep = ProcessInfo.processInfo.environment["FOLIO_EMAIL_SAMPLE_OUT"]
+    let dir = keep.map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent("folio-email-\(UUID().uuidString)")
+    defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
     let url = dir.appendingPathComponent("report.eml")
     let output = try edition().write(fragments: try fragments(), eml: url)
     #expect(try Data(contentsOf: url) == output.eml)
