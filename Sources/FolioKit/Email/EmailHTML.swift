@@ -152,11 +152,22 @@ public struct EmailHTML: Sendable {
         }
         e.removeAttribute("id")
         e.removeAttribute("aria-current")
+        // Anything that could fetch from the network goes: the email makes no external requests.
+        for key in ["srcset", "background", "poster", "data-src"] { e.removeAttribute(key) }
+        if let style = e.attribute("style"), style.lowercased().contains("url(") { e.removeAttribute("style") }
         out.append(.element(e))
       }
     }
     flushCards()
     return out
+  }
+
+  /// The inside of the first `<main>` element of a page Folio wrote, or nil when it has none.
+  public static func mainContent(of page: String) -> String? {
+    guard let open = page.range(of: "<main"), let tagEnd = page[open.upperBound...].firstIndex(of: ">"),
+      let close = page.range(of: "</main>", options: .backwards), close.lowerBound > tagEnd
+    else { return nil }
+    return String(page[page.index(after: tagEnd)..<close.lowerBound])
   }
 
   /// Absolute links pass; relative ones resolve against `webURL`, or are dropped (nil).

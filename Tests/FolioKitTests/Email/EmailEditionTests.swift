@@ -89,6 +89,19 @@ struct EmailEditionTests {
     }
   }
 
+  @Test func mainContentIsCutFromAWholePage() throws {
+    let page = "<!DOCTYPE html><html><body><nav>n</nav><main class=\"page\" id=\"main\">\n<h1>T</h1>\n</main><footer>f</footer></body></html>"
+    #expect(EmailHTML.mainContent(of: page) == "\n<h1>T</h1>\n")
+    #expect(EmailHTML.mainContent(of: "<p>no main</p>") == nil)
+  }
+
+  @Test func networkFetchingAttributesAreRemoved() throws {
+    let html = try edition().render(fragments: ["<p style=\"background:url(https://x.example/a.png)\" background=\"b.png\">t</p>"]).message.html
+    #expect(!html.contains("url("))
+    #expect(!html.contains("b.png"))
+    #expect(html.contains(">t</p>"))
+  }
+
   @Test func outputIsDeterministic() throws {
     let a = try edition().render(fragments: try fragments())
     let b = try edition().render(fragments: try fragments())
