@@ -102,6 +102,29 @@ struct EmailEditionTests {
     #expect(html.contains(">t</p>"))
   }
 
+  /// Every chart type the engine draws (nested small-multiple panels included)
+  /// survives the trip to PNG and leaves no SVG behind.
+  @Test func everyChartTypeRasterises() throws {
+    let months = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
+    let series = ["Health", "Tax"].map { name in
+      ChartSeries(name: name, points: months.enumerated().map { ChartPoint(x: .parse($1), y: Double($0 * 3 + name.count)) })
+    }
+    var options = ChartOptions()
+    options.title = "Breaches & latency <by agency>"
+    var svgs = Chart.typeNames.compactMap { Chart(type: $0, series: series, options: options)?.render() }
+    svgs.append(SmallMultiples(kind: .line, splitting: series, options: options).svg())
+    let fragment = svgs.map { "<figure class=\"chart\">" + $0 + "</figure>" }.joined(separator: "\n")
+    let output = try edition().render(fragments: [fragment])
+    #expect(!output.message.html.contains("<svg"))
+    #expect(output.message.images.count >= 6)
+    #expect(output.message.html.contains("alt=\"Breaches &amp; latency &lt;by agency&gt;\""))
+    for image in output.message.images {
+      #expect(image.png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+    let root = try EmailParser.parse(output.eml)
+    #expect(root.parts[1].parts.count == output.message.images.count + 1)
+  }
+
   @Test func outputIsDeterministic() throws {
     let a = try edition().render(fragments: try fragments())
     let b = try edition().render(fragments: try fragments())
