@@ -50,9 +50,15 @@ public struct CSSInliner: Sendable {
       if values[property] == nil { order.append(property) }
       values[property] = value
     }
-    for rule in matched { for d in rule.declarations where !d.important { set(d.property, d.value) } }
-    for d in CSSStylesheet.declarations(element.attribute("style") ?? "") { set(d.property, d.value) }
-    for rule in matched { for d in rule.declarations where d.important { set(d.property, d.value) } }
+    for rule in matched {
+      for d in rule.declarations where !d.important { set(d.property, d.value) }
+    }
+    for d in CSSStylesheet.declarations(element.attribute("style") ?? "") {
+      set(d.property, d.value)
+    }
+    for rule in matched {
+      for d in rule.declarations where d.important { set(d.property, d.value) }
+    }
     return order.map { $0 + ":" + (values[$0] ?? "") }.joined(separator: ";")
   }
 }

@@ -35,10 +35,12 @@ public struct CSSStylesheet: Sendable {
     /// Matches the element whose ancestors (outermost first) are given.
     func matches(_ element: HTMLElement, ancestors: [HTMLElement]) -> Bool {
       guard let last = steps.last, last.matches(element) else { return false }
-      return matchUp(step: steps.count - 2, ancestors: ancestors[...], mustBeParent: childOf.last ?? false)
+      return matchUp(
+        step: steps.count - 2, ancestors: ancestors[...], mustBeParent: childOf.last ?? false)
     }
 
-    private func matchUp(step: Int, ancestors: ArraySlice<HTMLElement>, mustBeParent: Bool) -> Bool {
+    private func matchUp(step: Int, ancestors: ArraySlice<HTMLElement>, mustBeParent: Bool) -> Bool
+    {
       guard step >= 0 else { return true }
       var candidates = ancestors
       while let parent = candidates.last {

@@ -12,8 +12,11 @@ public struct EmailAddress: Sendable, Equatable {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
       name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
-      if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-      address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+      if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+        name = String(name.dropFirst().dropLast())
+      }
+      address = String(
+        trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
     } else {
       name = ""
       address = trimmed
@@ -24,7 +27,9 @@ public struct EmailAddress: Sendable, Equatable {
       !parts[1].hasSuffix("."), !address.contains(where: { forbidden.contains($0) }),
       address.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
     else {
-      throw FolioError(.email, "'\(text)' is not an email address (expected name@domain.tld or Name <name@domain.tld>)")
+      throw FolioError(
+        .email,
+        "'\(text)' is not an email address (expected name@domain.tld or Name <name@domain.tld>)")
     }
   }
 
@@ -37,10 +42,14 @@ public struct EmailAddress: Sendable, Equatable {
     let display: String
     if !MIMEHeader.isPlainASCII(name) {
       display = MIMEHeader.encodedWords(name).joined(separator: " ")
-    } else if name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }) {
+    } else if name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" })
+    {
       display = name
     } else {
-      display = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      display =
+        "\""
+        + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\"") + "\""
     }
     return display + " <" + address + ">"
   }

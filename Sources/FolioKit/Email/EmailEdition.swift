@@ -14,7 +14,8 @@ public struct EmailEdition: Sendable {
   public var htmlLimit: Int
 
   public init(
-    html: EmailHTML, from: String, to: [String], subject: String, date: Date, htmlLimit: Int = EmailEdition.defaultHTMLLimit
+    html: EmailHTML, from: String, to: [String], subject: String, date: Date,
+    htmlLimit: Int = EmailEdition.defaultHTMLLimit
   ) {
     self.html = html
     self.from = from
@@ -43,20 +44,25 @@ public struct EmailEdition: Sendable {
   public func render(fragments: [String], previewName: String = "report") throws -> Output {
     let result = try html.render(fragments: fragments)
     let message = EmailMessage(
-      from: from, to: to, subject: subject, date: date, text: result.text, html: result.html, images: result.images)
+      from: from, to: to, subject: subject, date: date, text: result.text, html: result.html,
+      images: result.images)
     let encodedSize = message.encodedHTML.utf8.count
     guard encodedSize <= htmlLimit else {
       throw FolioError(
         .email,
-        "the email's HTML part is \(encodedSize) bytes encoded, over the \(htmlLimit)-byte limit (Gmail clips larger messages); put fewer pages or shorter tables in the email")
+        "the email's HTML part is \(encodedSize) bytes encoded, over the \(htmlLimit)-byte limit (Gmail clips larger messages); put fewer pages or shorter tables in the email"
+      )
     }
     let eml = try message.bytes()
     let folder = previewName + "-images"
     var preview = result.html
     for image in result.images {
-      preview = preview.replacingOccurrences(of: "\"cid:" + image.cid + "\"", with: "\"" + folder + "/" + image.filename + "\"")
+      preview = preview.replacingOccurrences(
+        of: "\"cid:" + image.cid + "\"", with: "\"" + folder + "/" + image.filename + "\"")
     }
-    return Output(message: message, eml: eml, previewHTML: preview, imageFolder: folder, encodedHTMLBytes: encodedSize)
+    return Output(
+      message: message, eml: eml, previewHTML: preview, imageFolder: folder,
+      encodedHTMLBytes: encodedSize)
   }
 
   /// Writes `report.eml`, `report.html` beside it and the preview's PNGs in `report-images/`.
@@ -68,7 +74,8 @@ public struct EmailEdition: Sendable {
     do {
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
       try output.eml.write(to: url, options: .atomic)
-      try Data(output.previewHTML.utf8).write(to: dir.appendingPathComponent(base + ".html"), options: .atomic)
+      try Data(output.previewHTML.utf8).write(
+        to: dir.appendingPathComponent(base + ".html"), options: .atomic)
       let images = dir.appendingPathComponent(output.imageFolder)
       if !output.message.images.isEmpty {
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
@@ -79,7 +86,8 @@ public struct EmailEdition: Sendable {
     } catch let error as FolioError {
       throw error
     } catch {
-      throw FolioError(.email, "could not write the email: \(error.localizedDescription)", path: url.path)
+      throw FolioError(
+        .email, "could not write the email: \(error.localizedDescription)", path: url.path)
     }
     return output
   }

@@ -26,7 +26,8 @@ public struct EmailHTML: Sendable {
   public var chartWidth: Int
 
   public init(
-    title: String, edition: String, webURL: String? = nil, rasterizer: SVGRasterizer = SVGRasterizer(),
+    title: String, edition: String, webURL: String? = nil,
+    rasterizer: SVGRasterizer = SVGRasterizer(),
     stylesheet: String = EmailStyles.css, chartWidth: Int = 600
   ) {
     self.title = title
@@ -49,11 +50,14 @@ public struct EmailHTML: Sendable {
       if i == 0 {
         content += section
       } else {
-        content.append(.element(HTMLElement("div", [("class", "email-section")], children: section)))
+        content.append(
+          .element(HTMLElement("div", [("class", "email-section")], children: section)))
       }
     }
-    let text = EmailPlainText(title: title, edition: edition, webURL: webURL, alternatives: charts.descriptions)
-      .render(sections)
+    let text = EmailPlainText(
+      title: title, edition: edition, webURL: webURL, alternatives: charts.descriptions
+    )
+    .render(sections)
     let document = layout(content)
     let inlined = HTMLTokenizer.serialize(CSSInliner(css: stylesheet).inline(document.body))
     let html = document.head + inlined + "\n</html>\n"
@@ -78,10 +82,15 @@ public struct EmailHTML: Sendable {
       .element(
         HTMLElement(
           "table",
-          [("class", cls), ("role", "presentation"), ("width", width), ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0")],
+          [
+            ("class", cls), ("role", "presentation"), ("width", width), ("cellpadding", "0"),
+            ("cellspacing", "0"), ("border", "0"),
+          ],
           children: rows))
     }
-    func row(_ cell: HTMLElement) -> HTMLNode { .element(HTMLElement("tr", children: [.element(cell)])) }
+    func row(_ cell: HTMLElement) -> HTMLNode {
+      .element(HTMLElement("tr", children: [.element(cell)]))
+    }
     let header = HTMLElement(
       "td", [("class", "email-header")],
       children: [
@@ -91,16 +100,30 @@ public struct EmailHTML: Sendable {
     var footerChildren: [HTMLNode] = []
     if let webURL {
       footerChildren.append(
-        .element(HTMLElement("a", [("href", webURL + "index.html")], children: [.text("Read the full report on the web")])))
+        .element(
+          HTMLElement(
+            "a", [("href", webURL + "index.html")],
+            children: [.text("Read the full report on the web")])))
       footerChildren.append(.text(" · "))
     }
-    footerChildren.append(.text(esc(title + " · " + edition + " · the overview and insights; the web edition has every page, table and data file.")))
+    footerChildren.append(
+      .text(
+        esc(
+          title + " · " + edition
+            + " · the overview and insights; the web edition has every page, table and data file."))
+    )
     let footer = HTMLElement("td", [("class", "email-footer")], children: footerChildren)
     let frame = table(
       "email-frame", width: "640",
-      [row(header), row(HTMLElement("td", [("class", "email-content")], children: content)), row(footer)])
-    let outerCell = HTMLElement("td", [("class", "email-outer-cell"), ("align", "center")], children: [frame])
-    let body = HTMLElement("body", [("class", "email-body")], children: [table("email-outer", width: "100%", [row(outerCell)])])
+      [
+        row(header), row(HTMLElement("td", [("class", "email-content")], children: content)),
+        row(footer),
+      ])
+    let outerCell = HTMLElement(
+      "td", [("class", "email-outer-cell"), ("align", "center")], children: [frame])
+    let body = HTMLElement(
+      "body", [("class", "email-body")],
+      children: [table("email-outer", width: "100%", [row(outerCell)])])
     return (head, [.element(body)])
   }
 
@@ -126,7 +149,10 @@ public struct EmailHTML: Sendable {
         flushCards()
         out.append(node)
       case .element(var e):
-        if ["script", "style", "link", "meta", "details", "noscript", "iframe", "form", "object", "video", "audio"].contains(e.name) {
+        if [
+          "script", "style", "link", "meta", "details", "noscript", "iframe", "form", "object",
+          "video", "audio",
+        ].contains(e.name) {
           continue
         }
         if e.name == "a" && e.hasClass("download") { continue }
@@ -154,7 +180,9 @@ public struct EmailHTML: Sendable {
         e.removeAttribute("aria-current")
         // Anything that could fetch from the network goes: the email makes no external requests.
         for key in ["srcset", "background", "poster", "data-src"] { e.removeAttribute(key) }
-        if let style = e.attribute("style"), style.lowercased().contains("url(") { e.removeAttribute("style") }
+        if let style = e.attribute("style"), style.lowercased().contains("url(") {
+          e.removeAttribute("style")
+        }
         out.append(.element(e))
       }
     }
@@ -164,7 +192,8 @@ public struct EmailHTML: Sendable {
 
   /// The inside of the first `<main>` element of a page Folio wrote, or nil when it has none.
   public static func mainContent(of page: String) -> String? {
-    guard let open = page.range(of: "<main"), let tagEnd = page[open.upperBound...].firstIndex(of: ">"),
+    guard let open = page.range(of: "<main"),
+      let tagEnd = page[open.upperBound...].firstIndex(of: ">"),
       let close = page.range(of: "</main>", options: .backwards), close.lowerBound > tagEnd
     else { return nil }
     return String(page[page.index(after: tagEnd)..<close.lowerBound])
@@ -174,8 +203,12 @@ public struct EmailHTML: Sendable {
   func resolve(_ href: String?) -> String? {
     guard let href, !href.isEmpty, !href.hasPrefix("#") else { return nil }
     let lower = href.lowercased()
-    if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") { return href }
-    if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") { return nil }
+    if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") {
+      return href
+    }
+    if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
+      return nil
+    }
     guard let webURL else { return nil }
     var path = href
     while path.hasPrefix("./") { path.removeFirst(2) }
@@ -189,7 +222,12 @@ public struct EmailHTML: Sendable {
     while index < cards.count {
       var cells: [HTMLNode] = []
       for k in 0..<2 {
-        if k == 1 { cells.append(.element(HTMLElement("td", [("class", "card-gap"), ("width", "2%")], children: [.text("&nbsp;")]))) }
+        if k == 1 {
+          cells.append(
+            .element(
+              HTMLElement(
+                "td", [("class", "card-gap"), ("width", "2%")], children: [.text("&nbsp;")])))
+        }
         if index + k < cards.count {
           var cell = cards[index + k]
           cell.name = "td"
@@ -207,62 +245,13 @@ public struct EmailHTML: Sendable {
       table.append(
         .element(
           HTMLElement(
-            "table", [("class", "cards"), ("role", "presentation"), ("width", "100%"), ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0")],
+            "table",
+            [
+              ("class", "cards"), ("role", "presentation"), ("width", "100%"), ("cellpadding", "0"),
+              ("cellspacing", "0"), ("border", "0"),
+            ],
             children: [row])))
     }
     return .element(HTMLElement("div", [("class", "card-grid")], children: table))
-  }
-}
-
-/// Rasterises each distinct SVG once and hands out `<img>` nodes pointing at its `cid:`.
-struct ChartCollector {
-  let rasterizer: SVGRasterizer
-  let chartWidth: Int
-  private(set) var images: [InlineImage] = []
-  /// For the plain-text part: alt text and description of each image, by cid.
-  private(set) var descriptions: [String: (title: String, summary: String)] = [:]
-  private var bySource: [String: (cid: String, width: Int, height: Int)] = [:]
-
-  init(rasterizer: SVGRasterizer, chartWidth: Int) {
-    self.rasterizer = rasterizer
-    self.chartWidth = chartWidth
-  }
-
-  mutating func image(for svg: String) throws -> HTMLNode {
-    let title = Self.firstText(of: "title", in: svg) ?? Self.attribute("aria-label", in: svg) ?? "Chart"
-    let summary = Self.firstText(of: "desc", in: svg) ?? ""
-    let isSmall = (SVGRasterizer.intrinsicSize(svg)?.width ?? 600) < 200
-    let entry: (cid: String, width: Int, height: Int)
-    if let known = bySource[svg] {
-      entry = known
-    } else {
-      let raster = try rasterizer.rasterize(svg, displayWidth: chartWidth)
-      let n = images.count + 1
-      entry = ("chart-\(n)@folio", raster.width, raster.height)
-      images.append(InlineImage(cid: entry.cid, filename: "chart-\(n).png", png: raster.png))
-      bySource[svg] = entry
-      descriptions[entry.cid] = (title, summary)
-    }
-    return .element(
-      HTMLElement(
-        "img",
-        [
-          ("class", isSmall ? "spark-img" : "chart-img"), ("src", "cid:" + entry.cid), ("width", "\(entry.width)"),
-          ("height", "\(entry.height)"), ("alt", title),
-        ]))
-  }
-
-  /// The decoded text of the first `<name>` element in an SVG.
-  static func firstText(of name: String, in svg: String) -> String? {
-    guard let open = svg.range(of: "<" + name + ">"), let close = svg.range(of: "</" + name + ">", range: open.upperBound..<svg.endIndex)
-    else { return nil }
-    let text = HTMLTokenizer.decodeEntities(String(svg[open.upperBound..<close.lowerBound]))
-    return text.isEmpty ? nil : text
-  }
-
-  static func attribute(_ name: String, in svg: String) -> String? {
-    let tagEnd = svg.firstIndex(of: ">") ?? svg.endIndex
-    let (element, _, _) = HTMLTokenizer.startTag(Array((String(svg[..<tagEnd]) + ">").utf8), at: 0)
-    return element.attribute(name)
   }
 }

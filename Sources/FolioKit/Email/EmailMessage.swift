@@ -30,17 +30,26 @@ public struct EmailMessage: Sendable {
   /// The whole message with CRLF line endings, ready for `sendmail -t -i < report.eml`.
   public func bytes() throws -> Data {
     let sender = try EmailAddress(from)
-    guard !to.isEmpty else { throw FolioError(.email, "the message needs at least one recipient (--to ADDR)") }
+    guard !to.isEmpty else {
+      throw FolioError(.email, "the message needs at least one recipient (--to ADDR)")
+    }
     let recipients = try to.map { try EmailAddress($0) }
     try MIMEHeader.checkValue(subject, field: "Subject")
     for image in images {
       try MIMEHeader.checkValue(image.cid, field: "Content-ID")
       try MIMEHeader.checkValue(image.filename, field: "Content-Disposition")
-      guard image.cid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._@".contains($0)) }) else {
+      guard
+        image.cid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._@".contains($0)) })
+      else {
         throw FolioError(.email, "content id '\(image.cid)' may only hold letters, digits and -._@")
       }
-      guard image.filename.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) }) else {
-        throw FolioError(.email, "image file name '\(image.filename)' may only hold letters, digits and -._")
+      guard
+        image.filename.allSatisfy({
+          $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0))
+        })
+      else {
+        throw FolioError(
+          .email, "image file name '\(image.filename)' may only hold letters, digits and -._")
       }
     }
 
@@ -49,7 +58,10 @@ public struct EmailMessage: Sendable {
     let imageBodies = images.map { Base64Lines.encode($0.png) }
 
     var hasher = SHA256()
-    for piece in [sender.header, recipients.map(\.header).joined(separator: ","), subject, MIMEHeader.date(date), textBody, htmlBody] {
+    for piece in [
+      sender.header, recipients.map(\.header).joined(separator: ","), subject,
+      MIMEHeader.date(date), textBody, htmlBody,
+    ] {
       hasher.update(Array(piece.utf8))
       hasher.update([0])
     }
@@ -79,7 +91,8 @@ public struct EmailMessage: Sendable {
     var message = lines.joined(separator: "\r\n") + "\r\n" + textBody
     lines = []
     lines.append("--" + outer)
-    lines.append("Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"" + inner + "\"")
+    lines.append(
+      "Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"" + inner + "\"")
     lines.append("")
     lines.append("--" + inner)
     lines.append("Content-Type: text/html; charset=utf-8")
@@ -115,9 +128,13 @@ public struct EmailMessage: Sendable {
 
   /// RFC 5322 §2.1.1: no line may exceed 998 characters, and only CRLF ends a line.
   static func checkLines(_ message: String) throws {
-    for (n, line) in message.utf8.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+    for (n, line) in message.utf8.split(separator: 10, omittingEmptySubsequences: false)
+      .enumerated()
+    {
       if line.count > 999 {
-        throw FolioError(.email, "line \(n + 1) of the message is \(line.count - 1) characters long (the limit is 998)")
+        throw FolioError(
+          .email,
+          "line \(n + 1) of the message is \(line.count - 1) characters long (the limit is 998)")
       }
     }
   }

@@ -13,7 +13,10 @@ struct EmailPlainText {
     var blocks: [String] = [underline(title + " — " + edition, "=")]
     if let webURL { blocks.append("Full report on the web: " + webURL + "index.html") }
     for section in sections { blocks += self.blocks(section) }
-    if let webURL { blocks.append("--\nRead the full report, with every chart and table: " + webURL + "index.html") }
+    if let webURL {
+      blocks.append(
+        "--\nRead the full report, with every chart and table: " + webURL + "index.html")
+    }
     return blocks.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
   }
 
@@ -49,7 +52,8 @@ struct EmailPlainText {
   }
 
   static let blockNames: Set<String> = [
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "figure", "section",
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "figure",
+    "section",
     "header", "footer", "pre", "hr", "dl", "figcaption", "aside",
   ]
 
@@ -70,11 +74,16 @@ struct EmailPlainText {
         n += 1
         let marker = e.name == "ol" ? "\(n). " : "- "
         let body = blocks(li.children).joined(separator: "\n")
-        items.append(wrap(collapse(body), first: marker, rest: String(repeating: " ", count: marker.count)))
+        items.append(
+          wrap(collapse(body), first: marker, rest: String(repeating: " ", count: marker.count)))
       }
       return [items.joined(separator: "\n")]
     case "table": return [table(e)]
-    case "blockquote": return blocks(e.children).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") }
+    case "blockquote":
+      return blocks(e.children).map {
+        $0.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(
+          separator: "\n")
+      }
     default: return blocks(e.children)
     }
   }
@@ -94,7 +103,9 @@ struct EmailPlainText {
         notes.append(text)
       }
     }
-    let line = (label.isEmpty ? "" : label + ": ") + value + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
+    let line =
+      (label.isEmpty ? "" : label + ": ") + value
+      + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
     return wrap(line, first: "", rest: "  ")
   }
 
@@ -127,7 +138,8 @@ struct EmailPlainText {
         case "thead", "tbody", "tfoot": collect(child.children)
         case "tr":
           var cells: [String] = []
-          for case .element(let cell) in child.children where cell.name == "td" || cell.name == "th" {
+          for case .element(let cell) in child.children where cell.name == "td" || cell.name == "th"
+          {
             cells.append(collapse(cell.textContent))
           }
           rows.append(cells)
@@ -186,7 +198,9 @@ struct EmailPlainText {
       default: continue
       }
     }
-    if e.name == "a", let href = e.attribute("href"), href.hasPrefix("http") || href.hasPrefix("mailto:") {
+    if e.name == "a", let href = e.attribute("href"),
+      href.hasPrefix("http") || href.hasPrefix("mailto:")
+    {
       return text + " <" + href + ">"
     }
     return text
@@ -199,7 +213,10 @@ struct EmailPlainText {
   /// Collapses runs of whitespace (keeping explicit line breaks) and trims.
   func collapse(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" }).joined(separator: " ") }
+      .map {
+        $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
+          .joined(separator: " ")
+      }
       .filter { !$0.isEmpty }
       .joined(separator: "\n")
   }
@@ -228,8 +245,8 @@ struct EmailPlainText {
   }
 }
 
-fileprivate extension String {
-  func trimmingTrailingSpaces() -> String {
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
     var s = self
     while s.last == " " { s.removeLast() }
     return s

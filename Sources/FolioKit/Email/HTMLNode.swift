@@ -26,7 +26,9 @@ public struct HTMLElement: Sendable, Equatable {
   public var attributes: [(name: String, value: String?)]
   public var children: [HTMLNode]
 
-  public init(_ name: String, _ attributes: [(name: String, value: String?)] = [], children: [HTMLNode] = []) {
+  public init(
+    _ name: String, _ attributes: [(name: String, value: String?)] = [], children: [HTMLNode] = []
+  ) {
     self.name = name
     self.attributes = attributes
     self.children = children
@@ -39,7 +41,8 @@ public struct HTMLElement: Sendable, Equatable {
 
   /// Elements that never have content or an end tag.
   public static let voidNames: Set<String> = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
   ]
 
   public var isVoid: Bool { Self.voidNames.contains(name) }
@@ -62,7 +65,8 @@ public struct HTMLElement: Sendable, Equatable {
 
   /// The class list.
   public var classes: [String] {
-    (attribute("class") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    (attribute("class") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
+      String.init)
   }
 
   public func hasClass(_ name: String) -> Bool { classes.contains(name) }

@@ -88,10 +88,18 @@ public enum HTMLTokenizer {
       let (element, selfClosing, next) = startTag(s, at: i)
       i = next
       flushText()
-      if element.name == "script" || element.name == "style" || element.name == "textarea" || element.name == "title" {
+      if element.name == "script" || element.name == "style" || element.name == "textarea"
+        || element.name == "title"
+      {
         let close = find("</" + element.name, from: i) ?? s.count
         var e = element
-        if close > i { e.children = [element.name == "title" || element.name == "textarea" ? .text(String(decoding: s[i..<close], as: UTF8.self)) : .raw(String(decoding: s[i..<close], as: UTF8.self))] }
+        if close > i {
+          e.children = [
+            element.name == "title" || element.name == "textarea"
+              ? .text(String(decoding: s[i..<close], as: UTF8.self))
+              : .raw(String(decoding: s[i..<close], as: UTF8.self))
+          ]
+        }
         append(.element(e))
         i = min(s.count, (find(">", from: close) ?? s.count - 1) + 1)
         continue
@@ -200,7 +208,8 @@ public enum HTMLTokenizer {
     guard text.contains("&") else { return text }
     let named: [Substring: String] = [
       "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "mdash": "—",
-      "ndash": "–", "hellip": "…", "middot": "·", "copy": "©", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+      "ndash": "–", "hellip": "…", "middot": "·", "copy": "©", "rsquo": "’", "lsquo": "‘",
+      "rdquo": "”", "ldquo": "“",
     ]
     var out = ""
     var rest = Substring(text)
@@ -211,9 +220,13 @@ public enum HTMLTokenizer {
         let name = after[..<semi]
         var decoded: String?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
-          decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+          decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+            String(Character($0))
+          }
         } else if name.hasPrefix("#") {
-          decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+          decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map {
+            String(Character($0))
+          }
         } else {
           decoded = named[name]
         }
@@ -232,7 +245,8 @@ public enum HTMLTokenizer {
   static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
   static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
   static func isNameByte(_ b: UInt8) -> Bool {
-    isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: "_")
+    isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
+      || b == UInt8(ascii: "_")
   }
   static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
 }

@@ -6,7 +6,9 @@ public enum MIMEHeader {
   /// Rejects CR, LF and NUL: a value from data must never start a new header.
   public static func checkValue(_ value: String, field: String) throws {
     if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
-      throw FolioError(.email, "the \(field) header contains a line break or NUL; refusing to write it (header injection)")
+      throw FolioError(
+        .email,
+        "the \(field) header contains a line break or NUL; refusing to write it (header injection)")
     }
   }
 
@@ -54,7 +56,9 @@ public enum MIMEHeader {
     for (i, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
       if i == 0 {
         current = String(word)
-      } else if current.utf8.count + 1 + word.utf8.count > 78, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+      } else if current.utf8.count + 1 + word.utf8.count > 78,
+        !current.trimmingCharacters(in: .whitespaces).isEmpty
+      {
         lines.append(current)
         current = " " + word
       } else {
@@ -95,7 +99,8 @@ public enum MIMEHeader {
   }
 
   private static func decodeWord(_ rest: inout Substring) -> String? {
-    let parts = rest.dropFirst(2).split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
+    let parts = rest.dropFirst(2).split(
+      separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
     guard parts.count == 4, parts[3].hasPrefix("=") else { return nil }
     let encoding = parts[1].uppercased()
     let payload = String(parts[2])
@@ -115,12 +120,19 @@ public enum MIMEHeader {
   public static func date(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+    let c = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
     let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+    let months = [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    func two(_ n: Int?) -> String {
+      let v = n ?? 0
+      return v < 10 ? "0\(v)" : "\(v)"
+    }
     let weekday = days[((c.weekday ?? 1) - 1) % 7]
     let month = months[((c.month ?? 1) - 1) % 12]
-    return "\(weekday), \(two(c.day)) \(month) \(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
+    return
+      "\(weekday), \(two(c.day)) \(month) \(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
   }
 }

@@ -40,7 +40,8 @@ public struct SVGRasterizer: Sendable {
       let parts = box.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
       if parts.count == 4, parts[2] > 0, parts[3] > 0 { return (parts[2], parts[3]) }
     }
-    if let w = element.attribute("width").flatMap(Double.init), let h = element.attribute("height").flatMap(Double.init),
+    if let w = element.attribute("width").flatMap(Double.init),
+      let h = element.attribute("height").flatMap(Double.init),
       w > 0, h > 0
     {
       return (w, h)
@@ -59,9 +60,12 @@ public struct SVGRasterizer: Sendable {
     guard let tool = toolPath ?? Self.findTool() else {
       throw FolioError(
         .email,
-        "rsvg-convert was not found on PATH; install it (Debian/Ubuntu: apt-get install librsvg2-bin, macOS: brew install librsvg) to draw the email's charts")
+        "rsvg-convert was not found on PATH; install it (Debian/Ubuntu: apt-get install librsvg2-bin, macOS: brew install librsvg) to draw the email's charts"
+      )
     }
-    let png = try run(tool, ["--format=png", "--width=\(width * scale)", "--height=\(height * scale)"], input: Data(svg.utf8))
+    let png = try run(
+      tool, ["--format=png", "--width=\(width * scale)", "--height=\(height * scale)"],
+      input: Data(svg.utf8))
     guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
       throw FolioError(.email, "rsvg-convert did not return a PNG image")
     }
@@ -103,9 +107,12 @@ public struct SVGRasterizer: Sendable {
     group.wait()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      let message = String(decoding: errors.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = String(decoding: errors.get(), as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       throw FolioError(
-        .email, "rsvg-convert failed (exit \(process.terminationStatus)) drawing a chart: \(message.isEmpty ? "no message" : message)")
+        .email,
+        "rsvg-convert failed (exit \(process.terminationStatus)) drawing a chart: \(message.isEmpty ? "no message" : message)"
+      )
     }
     return output.get()
   }

@@ -23,7 +23,8 @@ struct EmailCSSInlinerTests {
   }
 
   @Test func tokenizerHandlesVoidsEntitiesNestedSvgAndStrayTags() {
-    let html = "<p>a &amp; b<br>c<img src=\"x.png\" alt=\"&quot;q&quot;\"></p></div><svg viewBox=\"0 0 1 1\"><svg x=\"1\"><rect/></svg><title>T</title></svg><p>after</p>"
+    let html =
+      "<p>a &amp; b<br>c<img src=\"x.png\" alt=\"&quot;q&quot;\"></p></div><svg viewBox=\"0 0 1 1\"><svg x=\"1\"><rect/></svg><title>T</title></svg><p>after</p>"
     let nodes = HTMLTokenizer.parse(html)
     #expect(nodes.count == 3)
     guard case .element(let p) = nodes[0] else {
@@ -37,7 +38,8 @@ struct EmailCSSInlinerTests {
       return
     }
     #expect(img.attribute("alt") == "\"q\"")
-    #expect(nodes[1] == .svg("<svg viewBox=\"0 0 1 1\"><svg x=\"1\"><rect/></svg><title>T</title></svg>"))
+    #expect(
+      nodes[1] == .svg("<svg viewBox=\"0 0 1 1\"><svg x=\"1\"><rect/></svg><title>T</title></svg>"))
     // The stray </div> is dropped, nothing else is lost.
     #expect(HTMLTokenizer.serialize(nodes) == html.replacingOccurrences(of: "</div>", with: ""))
   }
@@ -58,7 +60,9 @@ struct EmailCSSInlinerTests {
       div[hidden] { display: none }
       """
     let inliner = CSSInliner(css: css)
-    let out = inliner.inline("<div class=\"box\"><p class=\"note\" style=\"margin: 4px\">x</p></div><p class=\"note\">y</p><section class=\"box\"><div><p>z</p></div></section>")
+    let out = inliner.inline(
+      "<div class=\"box\"><p class=\"note\" style=\"margin: 4px\">x</p></div><p class=\"note\">y</p><section class=\"box\"><div><p>z</p></div></section>"
+    )
     #expect(
       out
         == "<div><p style=\"color:blue;margin:4px;padding:1px;font-weight:700;border:0\">x</p></div><p style=\"color:gray;margin:0;padding:1px;font-weight:700\">y</p><section><div><p style=\"color:green;margin:0\">z</p></div></section>"
@@ -73,12 +77,18 @@ struct EmailCSSInlinerTests {
 
   @Test func svgAndVoidElementsAreSafe() {
     let out = CSSInliner(css: "rect { fill: red } img { border: 0 } br { clear: both }")
-      .inline("<svg viewBox=\"0 0 2 2\"><rect class=\"r\"/></svg><img src=\"cid:x\" alt=\"a &amp; b\"><br>t")
-    #expect(out == "<svg viewBox=\"0 0 2 2\"><rect class=\"r\"/></svg><img src=\"cid:x\" alt=\"a &amp; b\" style=\"border:0\"><br style=\"clear:both\">t")
+      .inline(
+        "<svg viewBox=\"0 0 2 2\"><rect class=\"r\"/></svg><img src=\"cid:x\" alt=\"a &amp; b\"><br>t"
+      )
+    #expect(
+      out
+        == "<svg viewBox=\"0 0 2 2\"><rect class=\"r\"/></svg><img src=\"cid:x\" alt=\"a &amp; b\" style=\"border:0\"><br style=\"clear:both\">t"
+    )
   }
 
   @Test func attributeValuesFromDataAreReEscaped() {
-    let out = CSSInliner(css: "p { color: red }").inline("<p title=\"&lt;script&gt; &quot;x&quot;\">t</p>")
+    let out = CSSInliner(css: "p { color: red }").inline(
+      "<p title=\"&lt;script&gt; &quot;x&quot;\">t</p>")
     #expect(out == "<p title=\"&lt;script&gt; &quot;x&quot;\" style=\"color:red\">t</p>")
   }
 }

@@ -10,7 +10,9 @@ struct EmailMIMEEncodingTests {
   }
 
   @Test func quotedPrintableRoundTripsAndKeepsLinesShort() {
-    let text = "Fiabilité — novembre 2026: 95.8 = bon\n" + String(repeating: "é", count: 100) + "\n" + String(repeating: "a", count: 200) + "  \nend\t"
+    let text =
+      "Fiabilité — novembre 2026: 95.8 = bon\n" + String(repeating: "é", count: 100) + "\n"
+      + String(repeating: "a", count: 200) + "  \nend\t"
     let encoded = QuotedPrintable.encode(text)
     #expect(EmailTestSupport.onlyCRLF(encoded))
     for line in lines(encoded) { #expect(line.utf8.count <= 76, "line too long: \(line)") }
@@ -54,7 +56,8 @@ struct EmailMIMEEncodingTests {
   }
 
   @Test func nonASCIISubjectIsEncodedFoldedAndRoundTrips() {
-    let subject = "Fiabilité — novembre 2026 : taux de rupture SLA en baisse, latence moyenne stable, coûts ↑"
+    let subject =
+      "Fiabilité — novembre 2026 : taux de rupture SLA en baisse, latence moyenne stable, coûts ↑"
     let header = MIMEHeader.unstructured("Subject", subject)
     for line in header.components(separatedBy: "\r\n") {
       #expect(line.utf8.count <= 78, "\(line)")
@@ -76,11 +79,14 @@ struct EmailMIMEEncodingTests {
 
   @Test func rfc5322Date() {
     // 2026-12-03 16:28:18 UTC
-    #expect(MIMEHeader.date(Date(timeIntervalSince1970: 1_796_315_298)) == "Thu, 03 Dec 2026 16:28:18 +0000")
+    #expect(
+      MIMEHeader.date(Date(timeIntervalSince1970: 1_796_315_298))
+        == "Thu, 03 Dec 2026 16:28:18 +0000")
   }
 
   @Test(arguments: [
-    "ops@example.org\r\nBcc: victim@example.org", "a\nb@example.org", "no-at-sign.example.org", "two@@example.org",
+    "ops@example.org\r\nBcc: victim@example.org", "a\nb@example.org", "no-at-sign.example.org",
+    "two@@example.org",
     "space in@example.org", "ops@localhost", "<>", "Name <bad address@example.org>",
   ])
   func badAddressesAreRejected(_ text: String) {

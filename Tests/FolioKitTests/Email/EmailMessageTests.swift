@@ -5,18 +5,22 @@ import Testing
 
 @Suite("Email message")
 struct EmailMessageTests {
-  static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<300).map { UInt8($0 % 251) })
+  static let png = Data(
+    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<300).map { UInt8($0 % 251) })
 
   func sample(subject: String = "Fiabilité — novembre 2026") -> EmailMessage {
     EmailMessage(
-      from: "Folio Reports <reports@example.org>", to: ["cio@example.org", "Ops Team <ops@example.org>"],
+      from: "Folio Reports <reports@example.org>",
+      to: ["cio@example.org", "Ops Team <ops@example.org>"],
       subject: subject, date: Date(timeIntervalSince1970: 1_796_315_298),
       text: "Stability score: 95.8\nSLA breach rate: 2.7% (▼ -0.1 pp)\n",
-      html: "<html><body><p>Stability \u{2014} 95.8</p><img src=\"cid:chart-1@folio\" width=\"600\" height=\"300\" alt=\"x\"><img src=\"cid:chart-2@folio\" alt=\"y\">"
+      html:
+        "<html><body><p>Stability \u{2014} 95.8</p><img src=\"cid:chart-1@folio\" width=\"600\" height=\"300\" alt=\"x\"><img src=\"cid:chart-2@folio\" alt=\"y\">"
         + String(repeating: "<p>long line of html content</p>", count: 80) + "</body></html>\n",
       images: [
         InlineImage(cid: "chart-1@folio", filename: "chart-1.png", png: Self.png),
-        InlineImage(cid: "chart-2@folio", filename: "chart-2.png", png: Self.png + Data([1, 2, 3])),
+        InlineImage(
+          cid: "chart-2@folio", filename: "chart-2.png", png: Self.png + Data([1, 2, 3])),
       ])
   }
 
@@ -26,7 +30,9 @@ struct EmailMessageTests {
     #expect(root.header("MIME-Version") == "1.0")
     #expect(root.header("Date") == "Thu, 03 Dec 2026 16:28:18 +0000")
     #expect(root.header("From") == "Folio Reports <reports@example.org>")
-    #expect(root.header("To")?.replacingOccurrences(of: "\r\n", with: "") == "cio@example.org, Ops Team <ops@example.org>")
+    #expect(
+      root.header("To")?.replacingOccurrences(of: "\r\n", with: "")
+        == "cio@example.org, Ops Team <ops@example.org>")
     #expect(MIMEHeader.decode(root.header("Subject") ?? "") == "Fiabilité — novembre 2026")
     let messageID = try #require(root.header("Message-ID"))
     #expect(messageID.hasPrefix("<") && messageID.hasSuffix("@example.org>"))
@@ -44,8 +50,14 @@ struct EmailMessageTests {
     #expect(html.contains("Stability \u{2014} 95.8"))
 
     // Every cid: reference resolves to a part, and every image part is referenced.
-    let cids = Set(related.parts.dropFirst().compactMap { $0.header("Content-ID") }.map { String($0.dropFirst().dropLast()) })
-    let referenced = Set(html.components(separatedBy: "src=\"cid:").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+    let cids = Set(
+      related.parts.dropFirst().compactMap { $0.header("Content-ID") }.map {
+        String($0.dropFirst().dropLast())
+      })
+    let referenced = Set(
+      html.components(separatedBy: "src=\"cid:").dropFirst().map {
+        String($0.prefix { $0 != "\"" })
+      })
     #expect(referenced == ["chart-1@folio", "chart-2@folio"])
     #expect(cids == referenced)
     for part in related.parts.dropFirst() {
@@ -90,7 +102,8 @@ struct EmailMessageTests {
   @Test func boundarySearchSkipsACollision() {
     let digest = String(repeating: "a", count: 64)
     let first = EmailMessage.boundary("alt", digest: digest, avoiding: [])
-    let second = EmailMessage.boundary("alt", digest: digest, avoiding: ["x\r\n--" + first + "\r\n"])
+    let second = EmailMessage.boundary(
+      "alt", digest: digest, avoiding: ["x\r\n--" + first + "\r\n"])
     #expect(second != first)
     #expect(second.hasPrefix(first))
   }

@@ -16,13 +16,17 @@ struct ParsedPart {
 
   /// `multipart/related` from `multipart/related; type="text/html"; boundary=...`.
   var mediaType: String {
-    (header("Content-Type") ?? "text/plain").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    (header("Content-Type") ?? "text/plain").split(separator: ";").first.map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    } ?? ""
   }
 
   func parameter(_ key: String, of name: String = "Content-Type") -> String? {
     guard let value = header(name) else { return nil }
     for piece in value.split(separator: ";").dropFirst() {
-      let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      let pair = piece.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
       guard pair.count == 2, pair[0].lowercased() == key else { continue }
       var v = pair[1]
       if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
@@ -64,22 +68,35 @@ enum EmailParser {
   }
 
   static func parse(_ text: String) throws -> ParsedPart {
-    guard let split = text.range(of: "\r\n\r\n") else { throw EmailParserError.malformed("no blank line after headers") }
+    guard let split = text.range(of: "\r\n\r\n") else {
+      throw EmailParserError.malformed("no blank line after headers")
+    }
     let headerText = String(text[..<split.lowerBound])
     let body = String(text[split.upperBound...])
     var headers: [(String, String)] = []
     for line in headerText.components(separatedBy: "\r\n") {
       if line.first == " " || line.first == "\t" {
-        guard !headers.isEmpty else { throw EmailParserError.malformed("continuation line before any header") }
+        guard !headers.isEmpty else {
+          throw EmailParserError.malformed("continuation line before any header")
+        }
         headers[headers.count - 1].1 += "\r\n" + line
       } else {
-        guard let colon = line.firstIndex(of: ":") else { throw EmailParserError.malformed("header without colon: \(line)") }
-        headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+        guard let colon = line.firstIndex(of: ":") else {
+          throw EmailParserError.malformed("header without colon: \(line)")
+        }
+        headers.append(
+          (
+            String(line[..<colon]),
+            String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+          ))
       }
     }
-    var part = ParsedPart(headers: headers.map { (name: $0.0, value: $0.1) }, rawBody: body, parts: [])
+    var part = ParsedPart(
+      headers: headers.map { (name: $0.0, value: $0.1) }, rawBody: body, parts: [])
     if part.mediaType.hasPrefix("multipart/") {
-      guard let boundary = part.parameter("boundary") else { throw EmailParserError.malformed("multipart without boundary") }
+      guard let boundary = part.parameter("boundary") else {
+        throw EmailParserError.malformed("multipart without boundary")
+      }
       let delimiter = "--" + boundary
       let lines = body.components(separatedBy: "\r\n")
       var current: [String]?
@@ -98,7 +115,9 @@ enum EmailParser {
         }
         current?.append(line)
       }
-      guard closed else { throw EmailParserError.malformed("multipart \(boundary) has no closing delimiter") }
+      guard closed else {
+        throw EmailParserError.malformed("multipart \(boundary) has no closing delimiter")
+      }
     }
     return part
   }
@@ -117,7 +136,8 @@ enum EmailTestSupport {
   }
 
   /// The fixture folder of this suite.
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Fixtures/Email")
 
   static func fixture(_ name: String) throws -> String {

@@ -15,7 +15,8 @@ struct EmailRasterizerTests {
     #expect(SVGRasterizer.intrinsicSize("<svg></svg>") == nil)
   }
 
-  @Test(.enabled(if: SVGRasterizer.findTool() != nil, "rsvg-convert (librsvg2-bin) is not installed"))
+  @Test(
+    .enabled(if: SVGRasterizer.findTool() != nil, "rsvg-convert (librsvg2-bin) is not installed"))
   func rasterizesAtTwiceTheDisplaySize() throws {
     let raster = try SVGRasterizer().rasterize(Self.svg, displayWidth: 600)
     #expect(raster.width == 600)
@@ -27,7 +28,9 @@ struct EmailRasterizerTests {
     let h = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
     #expect(w == 1200 && h == 600)
     // A chart narrower than the display width is not upscaled.
-    let small = try SVGRasterizer().rasterize("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 24\"><rect width=\"120\" height=\"24\"/></svg>")
+    let small = try SVGRasterizer().rasterize(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 24\"><rect width=\"120\" height=\"24\"/></svg>"
+    )
     #expect(small.width == 120 && small.height == 24)
   }
 
@@ -44,7 +47,8 @@ struct EmailRasterizerTests {
     }
   }
 
-  @Test(.enabled(if: SVGRasterizer.findTool() != nil, "rsvg-convert (librsvg2-bin) is not installed"))
+  @Test(
+    .enabled(if: SVGRasterizer.findTool() != nil, "rsvg-convert (librsvg2-bin) is not installed"))
   func brokenSVGIsAClearEmailError() {
     do {
       _ = try SVGRasterizer().rasterize("<svg viewBox=\"0 0 10 10\"><rect</svg>")
