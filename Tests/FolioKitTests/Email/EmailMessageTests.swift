@@ -121,4 +121,21 @@ struct EmailMessageTests {
     message.to = []
     #expect(throws: FolioError.self) { try message.bytes() }
   }
+
+  @Test func manyRecipientsFoldAndRoundTrip() throws {
+    var message = sample()
+    message.to = (1...12).map { "Executive Number \($0) <exec\($0)@ministry.example.org>" }
+    let root = try EmailParser.parse(try message.bytes())
+    let to = try #require(root.header("To"))
+    #expect(to.contains("\r\n "))
+    #expect(to.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })
+    let unfolded = to.replacingOccurrences(of: "\r\n", with: "")
+    #expect(unfolded.components(separatedBy: ", ").count == 12)
+    #expect(unfolded.hasSuffix("Executive Number 12 <exec12@ministry.example.org>"))
+  }
+
+  @Test func encodedWordLookalikeSubjectIsEncoded() throws {
+    let root = try EmailParser.parse(try sample(subject: "=?UTF-8?B?eA==?= literal").bytes())
+    #expect(MIMEHeader.decode(root.header("Subject") ?? "") == "=?UTF-8?B?eA==?= literal")
+  }
 }
