@@ -119,4 +119,21 @@ struct ReportPagesTests {
     #expect(methodology.contains("Stability score (agency × service × region × month) = 0.40 × mean daily response-time score + 0.30 × (100 − monthly error rate) + 0.30 × utilisation score."))
     #expect(methodology.contains("stability_target 90"))
   }
+
+  @Test("drill-down pages are filtered to their agency or service")
+  func drillDowns() throws {
+    let alpha = B.cards(try B.page("agency/alpha-agency.html", in: B.latest))
+    // Alpha only: stability (9,000 × 89.88 + 3,000 × 62.59) / 12,000 = 83.06 vs January 84.95;
+    // breaches 1 of 12 in both months; latency 300 vs 320 ms; errors 66 / 12,000 vs 90 / 15,000.
+    #expect(alpha == [
+      "Stability score 83.1 ▼ -1.9 vs last month",
+      "SLA breach rate 8.3% ■ ±0.0 pp vs last month",
+      "Average latency 300 ms ▼ -20.0 vs last month",
+      "Error rate 0.55% ▼ -0.05 pp vs last month",
+    ])
+    let records = try B.page("service/records-search.html", in: B.latest)
+    #expect(B.text(records).contains("In Feb 2026 the SLO was missed : 83.3% of service-days within SLA against 90%."))
+    // Budget 0.1 × 6 = 0.6 days, 1 breached: 1 − 1 / 0.6 = −67 %.
+    #expect(B.cards(records)[1] == "Error budget left -67% ▼ -167 pp vs last month ✗ misses floor 0%")
+  }
 }
