@@ -15,9 +15,10 @@ enum ReportFixtureBuild {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let fixtures = repoRoot.appendingPathComponent("Tests/FolioKitTests/Fixtures/Report")
 
-  /// The default edition (latest month, 2026-02) and the 2026-01 edition.
+  /// The default edition (latest month, 2026-02), and the 2026-01 and first (2025-12) editions.
   static let latest = Result { try build(month: nil) }
   static let january = Result { try build(month: "2026-01") }
+  static let december = Result { try build(month: "2025-12") }
 
   /// Builds one edition and returns the edition folder.
   static func build(month: String?) throws -> URL {

@@ -136,4 +136,15 @@ struct ReportPagesTests {
     // Budget 0.1 × 6 = 0.6 days, 1 breached: 1 − 1 / 0.6 = −67 %.
     #expect(B.cards(records)[1] == "Error budget left -67% ▼ -167 pp vs last month ✗ misses floor 0%")
   }
+
+  @Test("the first edition has no previous month and says so")
+  func firstEdition() throws {
+    let html = try B.page("index.html", in: B.december)
+    // December: stability 78.660, breaches 3 of 17 day-records (Beta's empty day left out).
+    #expect(B.cards(html)[0] == "Stability score 78.7 no comparison vs last month ✗ misses target 90.0")
+    #expect(B.cards(html)[1] == "SLA breach rate 17.6% no comparison vs last month ✗ misses SLO allowance 6.8%")
+    #expect(B.text(html).contains("In Dec 2025 the stability score stood at 78.7 (below the target of 90)"))
+    // Nothing to compare before any migration has both phases.
+    #expect(B.text(try B.page("migration.html", in: B.december)).contains("so there is nothing to compare yet"))
+  }
 }
