@@ -1,6 +1,6 @@
 # Folio — the two commands a new machine needs are `make report` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libsqlite3-dev sqlite3 librsvg2-bin
+APT_PACKAGES := libcmark-dev libsqlite3-dev sqlite3 librsvg2-bin chromium python3
 BIN := .build/release/folio
 
 .PHONY: report test bench setup build sample clean

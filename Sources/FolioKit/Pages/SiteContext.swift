@@ -9,7 +9,22 @@ struct SiteContext: Sendable {
   var partials: FileSystemPartialResolver
   var layouts: [String: Template]
   /// Instances of every page, for the navigation.
-  var navigation: [(title: String, path: String)]
+  var navigation: [(title: String, path: String)] {
+    didSet { navLists = [:] }
+  }
+  /// Navigation lists by relative root, built once (`prepareNavigation`) rather than per page.
+  private(set) var navLists: [String: [TemplateValue]] = [:]
+
+  /// Builds the navigation list for every root prefix the pages use.
+  mutating func prepareNavigation(roots: Set<String>) {
+    var lists: [String: [TemplateValue]] = [:]
+    for root in roots {
+      lists[root] = navigation.map { entry in
+        .object(["title": .string(entry.title), "href": .string(root + entry.path), "current": .bool(false)])
+      }
+    }
+    navLists = lists
+  }
 
   /// SQL parameters every page query may use.
   var parameters: [String: SQLValue] {
@@ -41,13 +56,7 @@ struct SiteContext: Sendable {
       "page": .object(page),
       "root": .string(instance.root),
       "site": .object(["title": .string(config.title)]),
-      "nav": .list(
-        navigation.map { entry in
-          .object([
-            "title": .string(entry.title), "href": .string(instance.root + entry.path),
-            "current": .bool(entry.path == instance.path),
-          ])
-        }),
+      "nav": .list(navigationList(for: instance)),
       "metrics": .object(config.metrics.values.mapValues { .double($0) }),
       "metric_settings": .list(
         MetricSettings.settings.map { s in
@@ -69,6 +78,20 @@ struct SiteContext: Sendable {
       context["row"] = row
     }
     return context
+  }
+
+  /// The page's navigation: the shared list, with its own entry marked current.
+  func navigationList(for instance: PageInstance) -> [TemplateValue] {
+    var list = navLists[instance.root] ?? []
+    if list.isEmpty && !navigation.isEmpty {
+      list = navigation.map { .object(["title": .string($0.title), "href": .string(instance.root + $0.path), "current": .bool(false)]) }
+    }
+    if let i = navigation.firstIndex(where: { $0.path == instance.path }), i < list.count {
+      list[i] = .object([
+        "title": .string(navigation[i].title), "href": .string(instance.root + navigation[i].path), "current": .bool(true),
+      ])
+    }
+    return list
   }
 
   static func value(_ v: FrontMatterValue) -> TemplateValue {

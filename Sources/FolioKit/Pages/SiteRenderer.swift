@@ -53,6 +53,7 @@ struct SiteRenderer: Sendable {
     site.navigation = pages.filter { $0.each == nil && !$0.hidden }
       .sorted { ($0.order, $0.title, $0.name) < ($1.order, $1.title, $1.name) }
       .map { ($0.source.frontMatter["nav_title"]?.text ?? $0.title, $0.outputPath(slug: nil)) }
+    site.prepareNavigation(roots: Set(instances.map(\.root)))
 
     let outputs = Mutex<[Int: Result<PageRenderer.Output, Error>]>([:])
     let frozen = site
@@ -71,9 +72,9 @@ struct SiteRenderer: Sendable {
       let output = try result.get()
       let url = directory.appendingPathComponent(instance.path)
       try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(output.html.utf8).write(to: url)
+      try FileWriter.write(output.html, to: url)
       for csv in output.csv {
-        try Data(csv.text.utf8).write(to: directory.appendingPathComponent(csv.path))
+        try FileWriter.write(csv.text, to: directory.appendingPathComponent(csv.path))
       }
       report.pages += 1
       report.warnings += output.warnings

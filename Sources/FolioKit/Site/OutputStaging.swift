@@ -32,7 +32,7 @@ final class OutputStaging {
     for file in rejects where !file.rows.isEmpty {
       let dir = edition(month).appendingPathComponent("data/rejects")
       try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-      try Data(file.csvText().utf8).write(to: dir.appendingPathComponent(file.fileName))
+      try FileWriter.write(file.csvText(), to: dir.appendingPathComponent(file.fileName))
     }
   }
 

@@ -48,7 +48,7 @@ public struct SiteBuilder {
 
     // Re-rendering only: data, pipeline and config are unchanged and every edition's database is there.
     let reusable = state.flatMap { s -> [String]? in
-      guard !options.checkOnly, s.fingerprint.sameDatabase(as: fingerprint) else { return nil }
+      guard !options.checkOnly, !options.force, s.fingerprint.sameDatabase(as: fingerprint) else { return nil }
       let dbs = s.editions.map { layout.output.appendingPathComponent("\($0)/data/report.sqlite").path }
       return dbs.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? s.editions : nil
     }

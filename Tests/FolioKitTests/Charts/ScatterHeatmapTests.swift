@@ -29,8 +29,10 @@ import Testing
     ChartSnapshot.check(ScatterChart(series: [s]).svg(), named: "scatter-sizes")
   }
 
-  @Test func millionPointsBecomeDensityUnder60KB() {
-    let series = ChartFixtures.scatter(points: 1_000_000, groups: 2)
+  /// 200,000 points here (a debug build takes ~1 µs a point); `make bench`
+  /// checks the 60 KB bound with the full 1,000,000 in release mode.
+  @Test func manyPointsBecomeDensityUnder60KB() {
+    let series = ChartFixtures.scatter(points: 200_000, groups: 2)
     let svg = ScatterChart(series: series, options: Self.scatterOptions).svg()
     ChartSnapshot.assertWellFormed(svg)
     #expect(svg.contains("fc-bin"))

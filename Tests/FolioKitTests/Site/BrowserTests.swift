@@ -63,7 +63,7 @@ final class LocalServer {
 
   init(root: URL) throws {
     logURL = root.appendingPathComponent("server.log")
-    FileManager.default.createFile(atPath: logURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
     port = 20000 + Int(ProcessInfo.processInfo.processIdentifier % 20000)
     // Debian's interpreter directly: a version-manager shim would outlive terminate().
     let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -95,7 +95,8 @@ final class LocalServer {
   func log() -> String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
   func stop() {
-    process.terminate()
+    // SIGKILL: the test process may hand its children a mask that blocks SIGTERM.
+    kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
   }
 }
