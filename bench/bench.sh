@@ -17,6 +17,7 @@ FOLIO_BENCH=${FOLIO_BENCH:-$ROOT/.build/release/folio-bench}
 ROWS_BIG=${BENCH_ROWS:-1000000}
 ROWS_SMALL=$((ROWS_BIG / 10))
 RUNS=${BENCH_RUNS:-5}
+RUNS_BIG=${BENCH_RUNS_BIG:-3}   # the 1M-row build is the slow one
 PAGES=${BENCH_PAGES:-1000}
 SUMMARY_FILE=${BENCH_SUMMARY:-$ROOT/.build/bench-summary.txt}
 source "$ROOT/bench/lib.sh"
@@ -37,8 +38,8 @@ say "folio: $FOLIO   runs per figure: $RUNS (unless noted)   load now: $(load)"
 # ---------------------------------------------------------------- 1. ingest + pipeline
 # A project with the repo's pipeline/ and no pages. output/ is removed before each run: with a
 # previous database there, even `--force` reuses it and skips ingest and pipeline.
-ingest_bench() { # ROWS -> sets ING_WALL ING_RSS ING_ROWS ING_LOAD, prints stage medians
-  local rows=$1 proj=$TMP/ingest-$1
+ingest_bench() { # ROWS RUNS: sets ING_WALL ING_CPU ING_RSS ING_ROWS ING_LOAD, prints stage medians
+  local rows=$1 runs=$2 proj=$TMP/ingest-$1
   mkdir -p "$proj"
   "$FOLIO" sample --out "$proj/data" --rows "$rows" >/dev/null
   cp -R "$ROOT/pipeline" "$proj/pipeline"
@@ -48,41 +49,45 @@ ingest_bench() { # ROWS -> sets ING_WALL ING_RSS ING_ROWS ING_LOAD, prints stage
   say "  $rows rows requested: performance_daily.csv has $ING_ROWS rows; inputs ${mb} MB"
   "$FOLIO" build --project "$proj" --quiet || die "folio build failed on $proj"   # warm-up
   ING_LOAD=$(load)
-  local i walls=() rss=()
-  for ((i = 1; i <= RUNS; i++)); do
+  local i walls=() rss=() cpus=()
+  for ((i = 1; i <= runs; i++)); do
     local t0 t1
     rm -rf "$proj/output"
     t0=$(now_ns)
-    /usr/bin/time -f '%M' -o "$TMP/rss" "$FOLIO" build --project "$proj" >"$TMP/stages.$rows.$i"
+    /usr/bin/time -f '%M %U %S' -o "$TMP/rss" "$FOLIO" build --project "$proj" >"$TMP/stages.$rows.$i"
     t1=$(now_ns)
     grep -q '\] ingest .* rows' "$TMP/stages.$rows.$i" || die "run $i did not ingest: $(cat "$TMP/stages.$rows.$i")"
     walls+=("$(secs "$t0" "$t1")")
-    rss+=("$(cat "$TMP/rss")")
+    rss+=("$(awk '{print $1}' "$TMP/rss")")
+    cpus+=("$(awk '{printf "%.2f", $2 + $3}' "$TMP/rss")")
   done
   ING_WALL=$(printf '%s\n' "${walls[@]}" | median)
+  ING_CPU=$(fmt2 "$(printf "%s\n" "${cpus[@]}" | median)")
   ING_RSS=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  say "  wall: median $(fmt3 "$ING_WALL") s of $RUNS runs (all: $(printf '%s ' "${walls[@]}"))  load $ING_LOAD"
-  say "  peak RSS: max $(mib "$ING_RSS") MiB over $RUNS runs"
-  say "  stages (median of $RUNS, from folio's [i/5] lines):"
+  say "  wall: median $(fmt3 "$ING_WALL") s of $runs runs (all: $(printf '%s ' "${walls[@]}"))  load $ING_LOAD"
+  say "  CPU (user+sys): median $ING_CPU s (all: $(printf '%s ' "${cpus[@]}"))"
+  say "  peak RSS: max $(mib "$ING_RSS") MiB over $runs runs"
+  say "  stages (median of $runs, from folio's [i/5] lines):"
   stage_medians "$TMP"/stages."$rows".* | sed 's/^/    /'
 }
 
 say ""
 say "== 1. ingest + pipeline, $ROWS_BIG rows (folio build from an empty output/, no pages)"
-ingest_bench "$ROWS_BIG"
-BIG_WALL=$ING_WALL BIG_RSS=$ING_RSS BIG_ROWS=$ING_ROWS BIG_LOAD=$ING_LOAD
+ingest_bench "$ROWS_BIG" "$RUNS_BIG"
+BIG_WALL=$ING_WALL BIG_CPU=$ING_CPU BIG_RSS=$ING_RSS BIG_ROWS=$ING_ROWS BIG_LOAD=$ING_LOAD
 say ""
 say "== 1b. ingest + pipeline, $ROWS_SMALL rows"
-ingest_bench "$ROWS_SMALL"
-SMALL_WALL=$ING_WALL SMALL_RSS=$ING_RSS SMALL_ROWS=$ING_ROWS SMALL_LOAD=$ING_LOAD
+ingest_bench "$ROWS_SMALL" "$RUNS"
+SMALL_WALL=$ING_WALL SMALL_CPU=$ING_CPU SMALL_RSS=$ING_RSS SMALL_ROWS=$ING_ROWS SMALL_LOAD=$ING_LOAD
 TIME_RATIO=$(awk -v a="$BIG_WALL" -v b="$SMALL_WALL" 'BEGIN {printf "%.2f", a / b}')
 ROW_RATIO=$(awk -v a="$BIG_ROWS" -v b="$SMALL_ROWS" 'BEGIN {printf "%.2f", a / b}')
+CPU_RATIO=$(awk -v a="$BIG_CPU" -v b="$SMALL_CPU" 'BEGIN {printf "%.2f", a / b}')
 say ""
-say "  growth: time x$TIME_RATIO for rows x$ROW_RATIO ($( le "$TIME_RATIO" "$ROW_RATIO" && echo "no worse than linear" || echo "WORSE than linear"))"
-row "ingest+pipeline ${BIG_ROWS} rows" "$(fmt3 "$BIG_WALL") s" "$RUNS" "<= 3 s" "$(met le "$BIG_WALL" 3)" "$BIG_LOAD"
-row "peak RSS ${BIG_ROWS} rows" "$(mib "$BIG_RSS") MiB" "$RUNS (max)" "<= 1024 MiB" "$(met le "$(mib "$BIG_RSS")" 1024)" "$BIG_LOAD"
-row "ingest+pipeline ${SMALL_ROWS} rows" "$(fmt3 "$SMALL_WALL") s ($(mib "$SMALL_RSS") MiB)" "$RUNS" "-" "-" "$SMALL_LOAD"
-row "growth 100k -> 1M" "time x$TIME_RATIO" "-" "<= rows x$ROW_RATIO" "$(met le "$TIME_RATIO" "$ROW_RATIO")" "-"
+say "  growth: wall x$TIME_RATIO, CPU x$CPU_RATIO for rows x$ROW_RATIO ($( le "$TIME_RATIO" "$ROW_RATIO" && echo "no worse than linear" || echo "WORSE than linear"))"
+row "ingest+pipeline ${BIG_ROWS} rows" "$(fmt3 "$BIG_WALL") s (cpu $BIG_CPU s)" "$RUNS_BIG" "<= 3 s" "$(met le "$BIG_WALL" 3)" "$BIG_LOAD"
+row "peak RSS ${BIG_ROWS} rows" "$(mib "$BIG_RSS") MiB" "$RUNS_BIG (max)" "<= 1024 MiB" "$(met le "$(mib "$BIG_RSS")" 1024)" "$BIG_LOAD"
+row "ingest+pipeline ${SMALL_ROWS} rows" "$(fmt3 "$SMALL_WALL") s (cpu $SMALL_CPU s, $(mib "$SMALL_RSS") MiB)" "$RUNS" "-" "-" "$SMALL_LOAD"
+row "growth 100k -> 1M" "wall x$TIME_RATIO, cpu x$CPU_RATIO" "-" "<= rows x$ROW_RATIO" "$(met le "$TIME_RATIO" "$ROW_RATIO")" "-"
 
 # ---------------------------------------------------------------- 2. parse rate
 say ""
@@ -105,17 +110,20 @@ sqlite3 "$folio_db" "SELECT key || '|' || value FROM folio_config ORDER BY key" 
 "$FOLIO_BENCH" sqlite3-script "$big/data" "$big/pipeline" "$edition" "$TMP/config.txt" --timer >"$TMP/shell-timer.sql"
 SQLITE_RUNS=3
 SQLITE_LOAD=$(load)
-walls=()
+walls=() cpus=()
 for ((i = 1; i <= SQLITE_RUNS; i++)); do
   rm -f "$TMP/shell.sqlite"
   t0=$(now_ns)
-  sqlite3 -bail "$TMP/shell.sqlite" <"$TMP/shell.sql" >/dev/null || die "sqlite3 shell run failed (script: $TMP/shell.sql)"
+  /usr/bin/time -f '%U %S' -o "$TMP/cpu" sqlite3 -bail "$TMP/shell.sqlite" <"$TMP/shell.sql" >/dev/null ||
+    die "sqlite3 shell run failed (script: $TMP/shell.sql)"
   t1=$(now_ns)
   walls+=("$(secs "$t0" "$t1")")
+  cpus+=("$(awk '{printf "%.2f", $1 + $2}' "$TMP/cpu")")
 done
 SQLITE_WALL=$(printf '%s\n' "${walls[@]}" | median)
+SQLITE_CPU=$(fmt2 "$(printf "%s\n" "${cpus[@]}" | median)")
 SQLITE_RATIO=$(awk -v a="$SQLITE_WALL" -v b="$BIG_WALL" 'BEGIN {printf "%.2f", a / b}')
-say "  sqlite3 wall: median $(fmt3 "$SQLITE_WALL") s of $SQLITE_RUNS runs (all: $(printf '%s ' "${walls[@]}"))  load $SQLITE_LOAD"
+say "  sqlite3 wall: median $(fmt3 "$SQLITE_WALL") s of $SQLITE_RUNS runs (all: $(printf '%s ' "${walls[@]}")), CPU median $SQLITE_CPU s  load $SQLITE_LOAD"
 say "  ratio sqlite3 / folio = $SQLITE_RATIO (folio $(fmt3 "$BIG_WALL") s; > 1 means Folio is faster)"
 mismatch=$(compare_tables "$folio_db" "$TMP/shell.sqlite")
 if [ -n "$mismatch" ]; then say "  WARNING: row counts differ between Folio's and sqlite3's database:"; say "$mismatch"; else say "  check: every table has the same row count in both databases"; fi
@@ -125,7 +133,7 @@ t0=$(now_ns)
 sqlite3 -bail "$TMP/shell-timer.sqlite" <"$TMP/shell-timer.sql" >"$TMP/timer.out"
 t1=$(now_ns)
 per_file_times "$TMP/timer.out" "$(secs "$t0" "$t1")" | sed 's/^/    /'
-row "sqlite3 shell, same SQL" "$(fmt3 "$SQLITE_WALL") s" "$SQLITE_RUNS" "Folio faster (ratio > 1)" "$(met gt "$SQLITE_RATIO" 1) (x$SQLITE_RATIO)" "$SQLITE_LOAD"
+row "sqlite3 shell, same SQL" "$(fmt3 "$SQLITE_WALL") s (cpu $SQLITE_CPU s)" "$SQLITE_RUNS" "Folio faster (ratio > 1)" "$(met gt "$SQLITE_RATIO" 1) (x$SQLITE_RATIO)" "$SQLITE_LOAD"
 rm -f "$TMP"/shell*.sqlite
 
 # ---------------------------------------------------------------- 4. Markdown pages vs Hugo
@@ -146,10 +154,12 @@ hyperfine --style basic -N --warmup 1 --runs "$MD_RUNS" --export-csv "$TMP/md.cs
   -n hugo "hugo --source $TMP/md-hugo --destination $TMP/md-hugo/public --quiet" 2>&1 | sed 's/^/  /'
 MD_FOLIO=$(hf_median "$TMP/md.csv" folio)
 MD_HUGO=$(hf_median "$TMP/md.csv" hugo)
+MD_FOLIO_CPU=$(hf_cpu "$TMP/md.csv" folio)
+MD_HUGO_CPU=$(hf_cpu "$TMP/md.csv" hugo)
 MD_RATIO=$(awk -v a="$MD_HUGO" -v b="$MD_FOLIO" 'BEGIN {printf "%.2f", a / b}')
 say "  median: folio $(fmt3 "$MD_FOLIO") s, hugo $(fmt3 "$MD_HUGO") s; ratio hugo / folio = $MD_RATIO  load $MD_LOAD"
-row "$PAGES Markdown pages, folio" "$(fmt3 "$MD_FOLIO") s" "$MD_RUNS" "< hugo" "$(met lt "$MD_FOLIO" "$MD_HUGO") (x$MD_RATIO)" "$MD_LOAD"
-row "$PAGES Markdown pages, hugo" "$(fmt3 "$MD_HUGO") s" "$MD_RUNS" "-" "-" "$MD_LOAD"
+row "$PAGES Markdown pages, folio" "$(fmt3 "$MD_FOLIO") s (cpu $MD_FOLIO_CPU s)" "$MD_RUNS" "< hugo" "$(met lt "$MD_FOLIO" "$MD_HUGO") (x$MD_RATIO)" "$MD_LOAD"
+row "$PAGES Markdown pages, hugo" "$(fmt3 "$MD_HUGO") s (cpu $MD_HUGO_CPU s)" "$MD_RUNS" "-" "-" "$MD_LOAD"
 
 # ---------------------------------------------------------------- 5. sample report
 say ""

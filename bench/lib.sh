@@ -26,6 +26,7 @@ cpu_model() { awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo; }
 now_ns() { date +%s%N; }
 # Seconds between two now_ns values, 4 decimals.
 secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.4f", (b - a) / 1e9}'; }
+fmt2() { awk -v x="$1" 'BEGIN {printf "%.2f", x}'; }
 fmt3() { awk -v x="$1" 'BEGIN {printf "%.3f", x}'; }
 # KiB (as /usr/bin/time prints max RSS) to MiB.
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
@@ -47,6 +48,12 @@ met() { if "$@"; then echo yes; else echo NO; fi; }
 hf_median() {
   awk -F, -v name="$2" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "median") col = i; next}
     $1 == name {print $col}' "$1"
+}
+
+# user + system seconds (the mean over runs; hyperfine exports no CPU median) for command NAME.
+hf_cpu() {
+  awk -F, -v name="$2" 'NR == 1 {for (i = 1; i <= NF; i++) {if ($i == "user") u = i; if ($i == "system") y = i}; next}
+    $1 == name {printf "%.2f\n", $u + $y}' "$1"
 }
 
 # Median seconds per stage over folio build outputs (lines like "[2/5] ingest  ...  1.23 s"),
