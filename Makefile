@@ -28,9 +28,12 @@ report: sample
 test: setup
 	$(SWIFT) test
 
+# Benchmarks (docs/performance.md): installs hyperfine, hugo, sqlite3 with apt-get when missing.
+# BENCH_ROWS, BENCH_RUNS, BENCH_PAGES override the sizes (see bench/bench.sh).
 bench: setup
-	$(SWIFT) build -c release --product folio --product folio-bench
-	.build/release/folio-bench
+	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product folio-bench
+	bench/bench.sh
 
 clean:
 	rm -rf .build output/*

@@ -83,7 +83,7 @@ func writeBenchData(rows: Int, to directory: URL) throws {
   try handle.close()
 }
 
-/// Generates `rows` performance rows, ingests them into a no-op sink and prints MB/s and rows/s.
+/// Generates `rows` performance rows with the bench's own generator, then runs `runParseBench` on them.
 public func runIngestBench(rows: Int) throws {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
     "folio-ingest-bench-\(rows)")
@@ -91,32 +91,60 @@ public func runIngestBench(rows: Int) throws {
   if !FileManager.default.fileExists(atPath: perf.path) {
     try writeBenchData(rows: rows, to: directory)
   }
-  var best = Double.infinity
-  var bestCPU = Double.infinity
-  var report: IngestReport?
+  try runParseBench(directory: directory, runs: 3)
+}
+
+/// Ingests the CSV files of `directory` into a no-op sink `runs` times (parse and validate only,
+/// no SQLite) and prints the median MB/s and rows/s, then one `RESULT parse ...` line for scripts.
+public func runParseBench(directory: URL, runs: Int) throws {
   func cpuSeconds(_ clock: clockid_t = CLOCK_PROCESS_CPUTIME_ID) -> Double {
     var t = timespec()
     clock_gettime(clock, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
-  var bestThread = Double.infinity
-  for _ in 0..<3 {
+  var walls: [Double] = []
+  var cpus: [Double] = []
+  var threads: [Double] = []
+  var perfRates: [Double] = []
+  var report: IngestReport?
+  for _ in 0..<max(1, runs) {
     let start = DispatchTime.now().uptimeNanoseconds
     let cpu = cpuSeconds()
     let thread = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
-    report = try Ingest(dataDirectory: directory, displayPath: "data").run(into: NullTableSink())
-    best = Swift.min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    bestCPU = Swift.min(bestCPU, cpuSeconds() - cpu)
-    bestThread = Swift.min(bestThread, cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread)
+    let r = try Ingest(dataDirectory: directory, displayPath: "data").run(into: NullTableSink())
+    walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    cpus.append(cpuSeconds() - cpu)
+    threads.append(cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread)
+    if let perfFile = r.files.last, perfFile.parseSeconds > 0 {
+      perfRates.append(Double(perfFile.bytes) / 1e6 / perfFile.parseSeconds)
+    }
+    report = r
   }
-  guard let report else { return }
+  guard let report, report.hasData else {
+    print("parse bench: no input files in \(directory.path)")
+    return
+  }
   let mb = Double(report.totalBytes) / 1_000_000
-  let perfFile = report.files.last!
+  let wall = median(walls)
+  let thread = median(threads)
+  let rows = Double(report.totalRows)
   print(
     String(
       format:
-        "ingest %d rows: %.1f MB in %.3f s wall = %.0f MB/s, %.2f M rows/s (performance file %.0f MB/s); %.3f s CPU (both threads); parse thread %.3f s CPU = %.0f MB/s, %.2f M rows/s",
-      report.totalRows, mb, best, mb / best, Double(report.totalRows) / best / 1e6,
-      Double(perfFile.bytes) / 1e6 / perfFile.parseSeconds, bestCPU, bestThread, mb / bestThread,
-      Double(report.totalRows) / bestThread / 1e6))
+        "parse %d rows, %.1f MB: median of %d runs %.3f s wall = %.0f MB/s, %.2f M rows/s "
+        + "(performance_daily.csv %.0f MB/s); %.3f s CPU (both threads); parse thread %.3f s CPU = %.0f MB/s",
+      report.totalRows, mb, walls.count, wall, mb / wall, rows / wall / 1e6, median(perfRates),
+      median(cpus), thread, mb / thread))
+  print(
+    String(
+      format: "RESULT parse rows=%d mb=%.3f runs=%d wall_s=%.4f mb_per_s=%.1f rows_per_s=%.0f",
+      report.totalRows, mb, walls.count, wall, mb / wall, rows / wall))
+}
+
+/// The median of `values` (the mean of the middle two for an even count); NaN when empty.
+func median(_ values: [Double]) -> Double {
+  guard !values.isEmpty else { return .nan }
+  let sorted = values.sorted()
+  let mid = sorted.count / 2
+  return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }

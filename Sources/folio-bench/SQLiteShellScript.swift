@@ -1,0 +1,63 @@
+import Foundation
+import FolioKit
+
+/// Writes the `sqlite3` shell script that does what `folio build` does to a database, for the
+/// comparison in `make bench`: the raw tables of `InputSchemas` with the same typed columns,
+/// `.import` of the six files, `folio_edition`/`folio_config` as `Pipeline.writeParameters`
+/// fills them, then every pipeline file in name order, each in one transaction, then ANALYZE.
+struct SQLiteShellScript {
+  var dataDirectory: String
+  var pipelineDirectory: String
+  var editionMonth: String
+  /// `(key, value)` rows of `folio_config`, copied from a database Folio built.
+  var config: [(String, Double)]
+  /// Prints `.print FILE name` and turns `.timer on` around each pipeline file.
+  var perFileTimer: Bool
+
+  func text() throws -> String {
+    var out = [
+      "PRAGMA journal_mode = OFF;", "PRAGMA synchronous = OFF;", "PRAGMA cache_size = -262144;",
+    ]
+    for schema in InputSchemas.all {
+      let columns = schema.columns.map { "\(quoted($0.name)) \($0.type.sqlType)" }
+      out.append("CREATE TABLE \(quoted(schema.tableName)) (\(columns.joined(separator: ", ")));")
+    }
+    out.append(".mode csv")
+    if perFileTimer { out.append(".print FILE import"); out.append(".timer on") }
+    for schema in InputSchemas.all {
+      out.append("BEGIN;")
+      out.append(".import --skip 1 '\(dataDirectory)/\(schema.fileName)' \(schema.tableName)")
+      out.append("COMMIT;")
+    }
+    // `.import` stores an empty field as '' where Folio stores NULL; only optional columns
+    // may be empty (Folio rejects an empty required value).
+    for schema in InputSchemas.all {
+      for column in schema.columns where !column.required {
+        out.append(
+          "UPDATE \(quoted(schema.tableName)) SET \(quoted(column.name)) = NULL WHERE \(quoted(column.name)) = '';")
+      }
+    }
+    out.append("CREATE TABLE folio_edition (edition_month TEXT NOT NULL);")
+    out.append("CREATE TABLE folio_config (key TEXT PRIMARY KEY, value REAL NOT NULL);")
+    out.append("INSERT INTO folio_edition VALUES ('\(editionMonth)');")
+    for (key, value) in config {
+      out.append("INSERT INTO folio_config VALUES ('\(key)', \(value));")
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: pipelineDirectory)
+      .filter { $0.hasSuffix(".sql") }
+      .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    for name in names {
+      if perFileTimer { out.append(".print FILE \(name)") }
+      out.append("BEGIN;")
+      out.append(".read '\(pipelineDirectory)/\(name)'")
+      out.append("COMMIT;")
+    }
+    if perFileTimer { out.append(".print FILE ANALYZE") }
+    out.append("ANALYZE;")
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private func quoted(_ name: String) -> String {
+    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
