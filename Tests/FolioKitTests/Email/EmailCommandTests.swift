@@ -46,8 +46,12 @@ import Testing
   @Test func noRecipientsIsAClearError() throws {
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("email-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: tmp) }
+    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    let emptyConfig = tmp.appendingPathComponent("folio.json")
+    try Data("{}".utf8).write(to: emptyConfig)
     var command = EmailCommand(
-      layout: ProjectLayout(root: TestProject.repositoryRoot, output: tmp.appendingPathComponent("output")),
+      layout: ProjectLayout(
+        root: TestProject.repositoryRoot, output: tmp.appendingPathComponent("output"), config: emptyConfig),
       out: tmp.appendingPathComponent("report.eml"))
     command.quiet = true
     let error = #expect(throws: FolioError.self) { try command.run() }
