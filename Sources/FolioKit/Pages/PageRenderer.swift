@@ -26,6 +26,14 @@ struct PageRenderer {
       guard let name = block.directive.arguments.first else {
         throw source.error("a `sql` block needs a name: ```sql NAME", line: block.line, column: block.column)
       }
+      // The name becomes a template name and part of a CSV file name: keep it plain.
+      guard let first = name.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first),
+        name.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) })
+      else {
+        throw source.error(
+          "query name '\(name)' must be letters, digits and _ (starting with a letter)", line: block.line,
+          column: block.directive.argumentColumns.first ?? block.column)
+      }
       guard let db else {
         throw source.error("`sql \(name)`: this project has no data, so there is no database to query", line: block.line, column: block.column)
       }

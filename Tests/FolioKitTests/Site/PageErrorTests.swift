@@ -47,6 +47,11 @@ import Testing
       "templates/pages/index.md:4:31: unknown format 'percent'; use one of num, int, pct, ms, usd, si, delta, deltapp, date, month, text with an optional :decimals\n    ```card data=q value=a format=percent"
     ),
     (
+      "query names stay plain",
+      "```sql ../x\nSELECT 1\n```\n",
+      "templates/pages/index.md:1:8: query name '../x' must be letters, digits and _ (starting with a letter)\n    ```sql ../x"
+    ),
+    (
       "unknown layout",
       "---\nlayout: wide\n---\n# T\n",
       "templates/pages/index.md:2: unknown layout 'wide'; templates/layouts/ has \n    layout: wide"
