@@ -93,21 +93,10 @@ enum TemplateFilter: Sendable, Equatable {
     }
   }
 
-  /// `São Paulo / Region 2` → `sao-paulo-region-2`: ASCII letters and digits joined by `-`.
+  /// The same slug as generated page paths and heading ids (`slug(_:)`), so a
+  /// template can link to an `each:` page: `{{agency_name | slug}}.html`.
   static func slug(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-    var out = ""
-    var dash = false
-    for scalar in folded.unicodeScalars {
-      if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-        if dash && !out.isEmpty { out.append("-") }
-        out.unicodeScalars.append(scalar)
-        dash = false
-      } else {
-        dash = true
-      }
-    }
-    return out.lowercased()
+    FolioKit.slug(text, fallback: "")
   }
 }
 
