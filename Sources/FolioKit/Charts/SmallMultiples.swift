@@ -50,6 +50,8 @@ public struct SmallMultiples: Sendable {
     switch kind {
     case .sparkline: ph = max(56, min(96, pw * 0.35))
     case .bullet: ph = 56
+    // A heatmap panel is as tall as its grid (24 px rows), not a fixed chart height.
+    case .heatmap: ph = 68 + 24 * Double(max(1, panels.map(\.series.count).max() ?? 1))
     default: ph = max(120, min(220, pw * 0.7))
     }
     let height = titleH + Double(max(1, rows)) * ph
