@@ -69,11 +69,12 @@ enum ChartSummary {
     return text + "."
   }
 
-  static func scatter(count: Int, xs: (Double, Double), ys: (Double, Double), options o: ChartOptions, binned: Bool) -> String {
+  static func scatter(count: Int, xs: (Double, Double), ys: (Double, Double), options o: ChartOptions, binned: Bool, xText: ((Double) -> String)? = nil) -> String {
     guard count > 0 else { return "Scatter plot with no data." }
+    let xf = xText ?? { o.xFormat.string($0) }
     let xName = o.xLabel.isEmpty ? "x" : o.xLabel
     let yName = o.yLabel.isEmpty ? "y" : o.yLabel
-    var text = "Scatter plot of \(count) points: \(xName) from \(o.xFormat.string(xs.0)) to \(o.xFormat.string(xs.1)), \(yName) from \(o.format.string(ys.0)) to \(o.format.string(ys.1))."
+    var text = "Scatter plot of \(count) points: \(xName) from \(xf(xs.0)) to \(xf(xs.1)), \(yName) from \(o.format.string(ys.0)) to \(o.format.string(ys.1))."
     if binned { text += " Points are binned; darker squares hold more points." }
     return text
   }

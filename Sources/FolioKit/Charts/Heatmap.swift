@@ -3,6 +3,10 @@
 public struct Heatmap: Sendable {
   public var series: [ChartSeries]
   public var options: ChartOptions
+  /// A colour domain shared with other heatmaps (small multiples); nil uses this grid's range.
+  public var colorDomain: ClosedRange<Double>?
+  /// Whether this chart draws its own colour legend (small multiples draw one for all panels).
+  public var showsLegend = true
 
   public init(series: [ChartSeries], options: ChartOptions = ChartOptions()) {
     self.series = series
@@ -54,7 +58,7 @@ public struct Heatmap: Sendable {
       let rowH = min(24, max(rowStep, (o.height - 100) / Double(max(1, series.count))))
       o.height = (o.title.isEmpty ? 8 : 30) + 22 + Double(max(1, series.count)) * rowH + (o.xLabel.isEmpty ? 26 : 42)
     }
-    let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+    let lo = colorDomain?.lowerBound ?? finite.min() ?? 0, hi = colorDomain?.upperBound ?? finite.max() ?? 1
     let title = o.title.isEmpty ? "Heatmap" : o.title
     var summary = o.summary
     if summary.isEmpty {
@@ -66,26 +70,21 @@ public struct Heatmap: Sendable {
     }
     var c = ChartCanvas(width: o.width, height: o.height)
     c.begin(kind: "heatmap", options: o, title: title, summary: summary, nested: nested)
-    var top = c.drawTitle(o.title)
+    var top = c.drawTitle(o.title, panel: o.isPanel)
     guard !finite.isEmpty else {
       c.drawNoData(top: top)
       return c.finish()
     }
     let classes = ChartStyle.sequential.count
     let span = hi - lo
-    func level(_ v: Double) -> Int { span == 0 ? classes / 2 : min(classes - 1, Int((v - lo) / span * Double(classes))) }
-    // Legend: one swatch per class with the range ends labelled.
-    let legendW = 20.0 * Double(classes)
-    let hiText = o.format.string(hi), loText = o.format.string(lo)
-    var lx = o.width - 8 - ChartStyle.textWidth(hiText, size: 10) - 6 - legendW
-    c.svg.label(loText, x: lx - 6, y: top + 9, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
-    for i in 0..<classes {
-      c.svg.rect(x: lx, y: top, w: 20, h: 11, cls: "fc-cell q\(i)", fill: ChartStyle.sequential[i])
-      lx += 20
+    func level(_ v: Double) -> Int { span == 0 ? classes / 2 : max(0, min(classes - 1, Int((v - lo) / span * Double(classes)))) }
+    if showsLegend {
+      Self.drawLegend(&c, lo: lo, hi: hi, format: o.format, width: o.width, top: top)
+      if !o.yLabel.isEmpty { c.drawYLabel(o.yLabel, x: 8, y: top + 9) }
+      top += 22
+    } else {
+      top += 4
     }
-    c.svg.label(hiText, x: lx + 6, y: top + 9, cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
-    if !o.yLabel.isEmpty { c.drawYLabel(o.yLabel, x: 8, y: top + 9) }
-    top += 22
     let labelWidth = min(o.width * 0.3, (series.map { ChartStyle.textWidth($0.name) }.max() ?? 0) + 4)
     let left = 8 + labelWidth + 8
     let right = o.width - 8
@@ -146,6 +145,20 @@ public struct Heatmap: Sendable {
     c.drawXAxis(ticks: ticks, baseline: bottom + 1, plotLeft: left, plotRight: right)
     c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
     return c.finish()
+  }
+
+  /// The colour legend: one swatch per class with the range ends labelled, right-aligned.
+  static func drawLegend(_ c: inout ChartCanvas, lo: Double, hi: Double, format: ValueFormat, width: Double, top: Double) {
+    let classes = ChartStyle.sequential.count
+    let legendW = 20.0 * Double(classes)
+    let hiText = format.string(hi), loText = format.string(lo)
+    var lx = width - 8 - ChartStyle.textWidth(hiText, size: 10) - 6 - legendW
+    c.svg.label(loText, x: lx - 6, y: top + 9, anchor: "end", cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
+    for i in 0..<classes {
+      c.svg.rect(x: lx, y: top, w: 20, h: 11, cls: "fc-cell q\(i)", fill: ChartStyle.sequential[i])
+      lx += 20
+    }
+    c.svg.label(hiText, x: lx + 6, y: top + 9, cls: "fc-legend", size: 10, fill: ChartStyle.mutedText)
   }
 
   private func maxCell(_ values: [[Double?]]) -> (Int, Int, Double)? {

@@ -28,13 +28,18 @@ public struct ScatterChart: Sendable {
     let o = options
     var items: [Item] = []
     items.reserveCapacity(series.reduce(0) { $0 + $1.points.count })
+    // Dates go on a time axis (calendar ticks, date labels) when every placed x is a date.
+    var dates = 0, monthly = true
     for (si, s) in series.enumerated() {
       for (pi, p) in s.points.enumerated() {
         guard let v = p.value else { continue }
         let x: Double
         switch p.x {
         case .number(let n): x = n
-        case .date(let d): x = Double(d.day)
+        case .date(let d):
+          x = Double(d.day)
+          dates += 1
+          if d.unit == .day { monthly = false }
         case .category: continue
         }
         guard x.isFinite, !(o.logY && v <= 0) else { continue }
@@ -48,9 +53,11 @@ public struct ScatterChart: Sendable {
       ylo = min(ylo, it.y)
       yhi = max(yhi, it.y)
     }
+    let time = dates > 0 && dates == items.count
     let binned = items.count > o.densityThreshold
     let title = o.title.isEmpty ? "Scatter plot" : o.title
-    let summary = o.summary.isEmpty ? ChartSummary.scatter(count: items.count, xs: (xlo, xhi), ys: (ylo, yhi), options: o, binned: binned) : o.summary
+    let dateText: ((Double) -> String)? = time ? { Self.dateText($0) } : nil
+    let summary = o.summary.isEmpty ? ChartSummary.scatter(count: items.count, xs: (xlo, xhi), ys: (ylo, yhi), options: o, binned: binned, xText: dateText) : o.summary
     var c = ChartCanvas(width: o.width, height: o.height)
     c.begin(kind: "scatter", options: o, title: title, summary: summary, nested: nested)
     var top = c.drawTitle(o.title, panel: o.isPanel)
@@ -68,7 +75,17 @@ public struct ScatterChart: Sendable {
     let xRefs = o.references.filter { $0.axis == .x }.map(\.value)
     let yRefs = o.references.filter { $0.axis == .y }.map(\.value)
     let ydom = ValueDomain.make([ylo, yhi], include: yRefs, zero: o.zeroY, log: o.logY, fixed: o.yDomain, ticks: max(2, Int((o.height - top - 40) / 45)))
-    let xdom = ValueDomain.make([xlo, xhi], include: xRefs, zero: false, log: false, fixed: o.xDomain, ticks: max(2, Int(o.width / 100)))
+    var xdom = ValueDomain.make([xlo, xhi], include: xRefs, zero: false, log: false, fixed: o.xDomain, ticks: max(2, Int(o.width / 100)))
+    if time {
+      // A time axis spans the data (and x references) exactly; one date gets a period either side.
+      let all = [xlo, xhi] + xRefs.filter(\.isFinite)
+      var lo = o.xDomain?.lowerBound ?? all.min() ?? xlo, hi = o.xDomain?.upperBound ?? all.max() ?? xhi
+      if lo == hi {
+        lo -= monthly ? 31 : 1
+        hi += monthly ? 31 : 1
+      }
+      xdom = (lo, hi, [])
+    }
     let ystep = ydom.ticks.count > 1 ? ydom.ticks[1] - ydom.ticks[0] : 1
     let xstep = xdom.ticks.count > 1 ? xdom.ticks[1] - xdom.ticks[0] : 1
     let tickWidth = ydom.ticks.map { ChartStyle.textWidth(o.format.tick($0, step: ystep), size: 10.5) }.max() ?? 20
@@ -78,10 +95,17 @@ public struct ScatterChart: Sendable {
     let sx = LinearScale(domain: (xdom.lo, xdom.hi), range: (left, right))
     let sy = LinearScale(domain: (ydom.lo, ydom.hi), range: (bottom, top), log: o.logY)
     c.drawYAxis(ticks: ydom.ticks, scale: sy, plotLeft: left, plotRight: right, format: o.format, step: ystep)
-    for t in xdom.ticks {
-      c.svg.line(x1: sx(t), y1: top, x2: sx(t), y2: bottom, cls: "fc-grid", stroke: ChartStyle.gridColor)
+    let xticks: [(x: Double, label: String)]
+    if time {
+      xticks = DateTicks.ticks(from: Int(xdom.lo.rounded(.up)), to: Int(xdom.hi.rounded(.down)), maxCount: max(2, Int((right - left) / 62)), monthly: monthly)
+        .map { (sx(Double($0.day)), $0.label) }
+    } else {
+      xticks = xdom.ticks.map { (sx($0), o.xFormat.tick($0, step: xstep)) }
     }
-    c.drawXAxis(ticks: xdom.ticks.map { (sx($0), o.xFormat.tick($0, step: xstep)) }, baseline: bottom, plotLeft: left, plotRight: right)
+    for t in xticks {
+      c.svg.line(x1: t.x, y1: top, x2: t.x, y2: bottom, cls: "fc-grid", stroke: ChartStyle.gridColor)
+    }
+    c.drawXAxis(ticks: xticks, baseline: bottom, plotLeft: left, plotRight: right)
     c.drawXLabel(o.xLabel, centerX: (left + right) / 2, y: o.height - 6)
     if binned {
       DensityBins.draw(&c, items: items, sx: sx, sy: sy, box: (left, top, right, bottom), legendY: top - 16)
@@ -94,7 +118,7 @@ public struct ScatterChart: Sendable {
     drawQuadrants(&c, sx: sx, sy: sy, xRefs: xRefs, yRefs: yRefs, box: (left, top, right, bottom))
     for r in o.references {
       let f = r.axis == .x ? o.xFormat : o.format
-      let text = r.label.isEmpty ? f.string(r.value) : r.label
+      let text = r.label.isEmpty ? (time && r.axis == .x ? Self.dateText(r.value) : f.string(r.value)) : r.label
       if r.axis == .x {
         let x = sx(r.value)
         c.svg.line(x1: x, y1: top, x2: x, y2: bottom, cls: "fc-ref", stroke: ChartStyle.targetColor, width: 1.2, dash: "5 3")
@@ -115,7 +139,15 @@ public struct ScatterChart: Sendable {
     if series.count > 1 { name = name.isEmpty ? s.name : name + " (" + s.name + ")" }
     let xs = options.xLabel.isEmpty ? "x" : options.xLabel
     let ys = options.yLabel.isEmpty ? "y" : options.yLabel
-    return (name.isEmpty ? "" : name + ": ") + xs + " " + options.xFormat.string(it.x) + ", " + ys + " " + options.format.string(it.y)
+    let xText: String
+    if case .date(let d) = p.x { xText = d.label } else { xText = options.xFormat.string(it.x) }
+    return (name.isEmpty ? "" : name + ": ") + xs + " " + xText + ", " + ys + " " + options.format.string(it.y)
+  }
+
+  /// A day number as a date label, for summaries and x references on a time axis.
+  static func dateText(_ day: Double) -> String {
+    guard day.isFinite, abs(day) < 1e8 else { return "" }
+    return ChartDate(dayNumber: Int(day.rounded()), unit: .day).label
   }
 
   private func drawMarks(_ c: inout ChartCanvas, items: [Item], sx: LinearScale, sy: LinearScale) {

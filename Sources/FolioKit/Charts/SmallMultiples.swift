@@ -2,7 +2,7 @@
 /// so panels compare at a glance.
 public struct SmallMultiples: Sendable {
   /// Chart types that can be repeated.
-  public enum Kind: String, Sendable { case line, bar, scatter }
+  public enum Kind: String, Sendable { case line, bar, scatter, heatmap, sparkline, bullet }
 
   /// One panel: its title and its series.
   public struct Panel: Sendable {
@@ -42,9 +42,18 @@ public struct SmallMultiples: Sendable {
     if let t = o.target, kind == .line {
       note += (note.isEmpty ? "" : " · ") + "dashed line: " + (t.label.isEmpty ? "" : t.label + " ") + o.format.string(t.value)
     }
-    let titleH = (o.title.isEmpty ? 0.0 : 30.0) + (note.isEmpty ? 0 : 16)
+    // Heatmaps share one colour legend, drawn once in the header.
+    let legendH = kind == .heatmap ? 22.0 : 0
+    let titleH = (o.title.isEmpty ? 0.0 : 30.0) + (note.isEmpty ? 0 : 16) + legendH
     let pw = o.width / Double(cols)
-    let ph = max(120, min(220, pw * 0.7))
+    let ph: Double
+    switch kind {
+    case .sparkline: ph = max(56, min(96, pw * 0.35))
+    case .bullet: ph = 56
+    // A heatmap panel is as tall as its grid (24 px rows), not a fixed chart height.
+    case .heatmap: ph = 68 + 24 * Double(max(1, panels.map(\.series.count).max() ?? 1))
+    default: ph = max(120, min(220, pw * 0.7))
+    }
     let height = titleH + Double(max(1, rows)) * ph
     var root = o
     root.height = height
@@ -83,6 +92,17 @@ public struct SmallMultiples: Sendable {
         shared.xDomain = d.lo...d.hi
       }
     }
+    // Heatmaps: one colour domain over every panel's cells, and its legend in the header.
+    var colors: ClosedRange<Double>?
+    if kind == .heatmap, let lo = ys.min(), let hi = ys.max() {
+      colors = lo...hi
+      Heatmap.drawLegend(&c, lo: lo, hi: hi, format: o.format, width: o.width, top: titleH - legendH)
+    }
+    // Sparklines: one y range over all panels (the data's own, not padded to nice ticks).
+    let sparkRange = o.yDomain ?? ys.min().flatMap { lo in ys.max().map { lo...$0 } }
+    // Bullets: one maximum over every measure and the target, made nice.
+    let measures = panels.compactMap { $0.series.first?.points.first?.value }
+    let bulletMax = Ticks.nice(0, max(([o.target?.value].compactMap { $0 } + measures).max() ?? 1, 1e-9), count: 4).1
     for (i, panel) in panels.enumerated() {
       var po = shared
       po.title = panel.title
@@ -91,8 +111,43 @@ public struct SmallMultiples: Sendable {
       case .line: c.svg.raw(LineChart(series: panel.series, options: po).render(nested: origin))
       case .bar: c.svg.raw(BarChart(series: panel.series, options: po).render(nested: origin))
       case .scatter: c.svg.raw(ScatterChart(series: panel.series, options: po).render(nested: origin))
+      case .heatmap:
+        var h = Heatmap(series: panel.series, options: po)
+        h.colorDomain = colors
+        h.showsLegend = false
+        c.svg.raw(h.render(nested: origin))
+      case .sparkline, .bullet:
+        c.svg.raw(smallPanel(panel, options: po, origin: origin, size: (pw, ph), sparkRange: sparkRange, bulletMax: bulletMax))
       }
     }
     return c.finish()
+  }
+
+  /// A sparkline or bullet panel: the title, the latest value and the word-sized chart below.
+  private func smallPanel(
+    _ panel: Panel, options po: ChartOptions, origin: (x: Double, y: Double), size: (w: Double, h: Double),
+    sparkRange: ClosedRange<Double>?, bulletMax: Double
+  ) -> String {
+    var pc = ChartCanvas(width: size.w, height: size.h)
+    pc.begin(kind: kind.rawValue, options: po, title: "", summary: "", nested: origin)
+    let top = pc.drawTitle(panel.title, panel: true)
+    let points = panel.series.first?.points ?? []
+    let shown = kind == .bullet ? points.first?.value : points.last(where: { $0.value != nil })?.value
+    if let shown {
+      pc.svg.label(po.format.string(shown), x: size.w - 8, y: 16, anchor: "end", cls: "fc-panel-value", size: 12, fill: ChartStyle.textColor, weight: "600")
+    }
+    let w = max(20, size.w - 16), h = max(12, min(kind == .bullet ? 22 : 60, size.h - top - 8))
+    var inner = po
+    inner.title = panel.title
+    let chart: String
+    if kind == .bullet {
+      chart = BulletGraph(value: points.first?.value, target: po.target?.value, maximum: bulletMax, options: inner, width: w, height: h).svg()
+    } else {
+      var spark = Sparkline(points.map(\.y), options: inner, width: w, height: h)
+      spark.yDomain = sparkRange
+      chart = spark.svg()
+    }
+    pc.svg.raw("<g transform=\"translate(8 " + SVGWriter.num(top) + ")\">" + chart + "</g>")
+    return pc.finish()
   }
 }

@@ -5,6 +5,8 @@ public struct Sparkline: Sendable {
   public var options: ChartOptions
   public var width: Double
   public var height: Double
+  /// A y domain shared with other sparklines (small multiples); nil uses these values' range.
+  public var yDomain: ClosedRange<Double>?
 
   public init(_ values: [Double?], options: ChartOptions = ChartOptions(), width: Double = 96, height: Double = 24) {
     self.values = values
@@ -28,11 +30,12 @@ public struct Sparkline: Sendable {
     let n = SVGWriter.num
     s.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fc-spark\" viewBox=\"0 0 " + n(width) + " " + n(height) + "\" width=\"" + n(width) + "\" height=\"" + n(height))
     s.raw("\" style=\"vertical-align:middle\" role=\"img\" aria-label=\"" + SVGWriter.escape(label) + "\"><title>" + SVGWriter.escape(label) + "</title>")
-    guard let lo = finite.min(), let hi = finite.max() else {
+    guard var lo = finite.min(), var hi = finite.max() else {
       s.line(x1: 2, y1: height / 2, x2: width - 2, y2: height / 2, cls: "fc-grid", stroke: ChartStyle.gridColor, dash: "2 2")
       s.raw("</svg>\n")
       return s.text
     }
+    if let yDomain { (lo, hi) = (yDomain.lowerBound, yDomain.upperBound) }
     let pad = 3.0
     let y = LinearScale(domain: (lo, hi), range: (height - pad, pad))
     let step = values.count > 1 ? (width - 2 * pad) / Double(values.count - 1) : 0
