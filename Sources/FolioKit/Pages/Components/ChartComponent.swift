@@ -26,7 +26,7 @@ enum ChartComponent {
     if let split = input.option("multiples") {
       let splitIndex = try input.column(split, in: result, option: "multiples")
       guard let kind = SmallMultiples.Kind(rawValue: type) else {
-        throw input.error("multiples= works with line, bar and scatter charts", option: "multiples")
+        throw input.error("multiples= does not work with this chart type", option: "multiples")
       }
       let perRow = Int(try input.number("panels-per-row") ?? 3)
       var order: [String] = []
