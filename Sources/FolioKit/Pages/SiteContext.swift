@@ -9,21 +9,22 @@ struct SiteContext: Sendable {
   var partials: FileSystemPartialResolver
   var layouts: [String: Template]
   /// Instances of every page, for the navigation.
-  var navigation: [(title: String, path: String)] {
-    didSet { navLists = [:] }
-  }
+  var navigation: [(title: String, path: String)]
   /// Navigation lists by relative root, built once (`prepareNavigation`) rather than per page.
   private(set) var navLists: [String: [TemplateValue]] = [:]
 
   /// Builds the navigation list for every root prefix the pages use.
   mutating func prepareNavigation(roots: Set<String>) {
-    var lists: [String: [TemplateValue]] = [:]
-    for root in roots {
-      lists[root] = navigation.map { entry in
-        .object(["title": .string(entry.title), "href": .string(root + entry.path), "current": .bool(false)])
-      }
-    }
-    navLists = lists
+    navLists = Dictionary(uniqueKeysWithValues: roots.map { root in
+      (root, navigation.indices.map { navEntry($0, root: root, current: false) })
+    })
+  }
+
+  func navEntry(_ index: Int, root: String, current: Bool) -> TemplateValue {
+    .object([
+      "title": .string(navigation[index].title), "href": .string(root + navigation[index].path),
+      "current": .bool(current),
+    ])
   }
 
   /// SQL parameters every page query may use.
@@ -82,14 +83,9 @@ struct SiteContext: Sendable {
 
   /// The page's navigation: the shared list, with its own entry marked current.
   func navigationList(for instance: PageInstance) -> [TemplateValue] {
-    var list = navLists[instance.root] ?? []
-    if list.isEmpty && !navigation.isEmpty {
-      list = navigation.map { .object(["title": .string($0.title), "href": .string(instance.root + $0.path), "current": .bool(false)]) }
-    }
-    if let i = navigation.firstIndex(where: { $0.path == instance.path }), i < list.count {
-      list[i] = .object([
-        "title": .string(navigation[i].title), "href": .string(instance.root + navigation[i].path), "current": .bool(true),
-      ])
+    var list = navLists[instance.root] ?? navigation.indices.map { navEntry($0, root: instance.root, current: false) }
+    if let i = navigation.firstIndex(where: { $0.path == instance.path }) {
+      list[i] = navEntry(i, root: instance.root, current: true)
     }
     return list
   }
