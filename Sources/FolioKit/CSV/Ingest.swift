@@ -76,6 +76,7 @@ public struct Ingest: Sendable {
     defer { close(fd) }
     var info = stat()
     let total = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     let hasher = HashingCounter()
     let progress = self.progress
     let reader = CSVReader(dialect: dialect, chunkSize: chunkSize) { buffer in
@@ -96,7 +97,7 @@ public struct Ingest: Sendable {
     let report = FileReport(
       fileName: schema.fileName, tableName: schema.tableName, rowsAccepted: loader.accepted,
       rowsRejected: loader.rejectedCount, bytes: hasher.bytes, sha256: hasher.hex(),
-      parseSeconds: seconds)
+      modified: modified, parseSeconds: seconds)
     return (report, loader.rejects)
   }
 }

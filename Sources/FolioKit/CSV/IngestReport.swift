@@ -37,6 +37,9 @@ public struct FileReport: Sendable, Equatable {
   public var bytes: Int
   /// SHA-256 of the file's bytes, lower-case hex.
   public var sha256: String
+  /// The file's modification time when it was opened (seconds since 1970), so the build
+  /// fingerprint can take `sha256` instead of reading the file a second time.
+  public var modified: Double = 0
   /// Wall time spent reading, checking and inserting this file.
   public var parseSeconds: Double
 }

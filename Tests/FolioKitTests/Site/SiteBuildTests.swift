@@ -131,6 +131,18 @@ import Testing
     #expect(try p.read("2026-02/index.html").contains("<p>Edited.</p>"))
   }
 
+  @Test func theFingerprintTakenFromIngestMatchesOneTakenFromTheFiles() throws {
+    // A fresh build takes the data files' hashes from ingest instead of reading them twice.
+    let p = try TestProject()
+    try p.write("templates/pages/index.md", Self.page)
+    try p.build(force: false)
+    let saved = try #require(BuildState.load(from: p.output)).fingerprint
+    let fromFiles = try InputFingerprint.compute(
+      layout: ProjectLayout(root: p.root), settings: saved.settings, previous: nil)
+    #expect(saved.data.count == 6)
+    #expect(saved == fromFiles)
+  }
+
   @Test func earlierEditionsAreKeptAndTheArchiveListsThemNewestFirst() throws {
     let p = try TestProject()
     try p.write("templates/pages/index.md", Self.page)
