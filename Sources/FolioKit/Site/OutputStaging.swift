@@ -5,6 +5,8 @@ import Foundation
 final class OutputStaging {
   let output: URL
   let root: URL
+  /// Where a project without data renders its pages.
+  let site: URL
   private let fm = FileManager.default
 
   /// `temporary` stages in the system temp folder (for `folio check`, which writes no output).
@@ -15,8 +17,9 @@ final class OutputStaging {
       temporary
       ? fm.temporaryDirectory.appendingPathComponent(name + "-\(UUID().uuidString)")
       : output.appendingPathComponent(name)
+    site = root.appendingPathComponent("site", isDirectory: true)
     do {
-      if fm.fileExists(atPath: root.path) { try fm.removeItem(at: root) }
+      Self.removeTree(root.path)
       try fm.createDirectory(at: root, withIntermediateDirectories: true)
     } catch {
       throw FolioError(.write, "cannot create the output folder: \(error.localizedDescription)", path: root.path)
@@ -25,8 +28,6 @@ final class OutputStaging {
 
   func edition(_ month: String) -> URL { root.appendingPathComponent(month) }
   func database(for month: String) -> URL { edition(month).appendingPathComponent("data/report.sqlite") }
-  /// Where a project without data renders its pages.
-  var site: URL { root.appendingPathComponent("site") }
 
   func writeRejects(_ rejects: [RejectedRows], month: String) throws {
     for file in rejects where !file.rows.isEmpty {
@@ -53,37 +54,110 @@ final class OutputStaging {
 
   /// A project without data owns `output/` whole: every old top-level entry (but
   /// hidden ones and build files) is replaced by the new site.
+  ///
+  /// One rename(2) per entry: a file renamed over its old version replaces it
+  /// atomically (and frees the old one), so a page is never missing. Only an
+  /// entry that cannot be renamed over (a non-empty folder, a file becoming a
+  /// folder or back) is parked in `old/` first. Old entries the new site lacks
+  /// are parked last. Paths are strings: file URLs stat on every append.
   func commitPlainSite() throws {
-    let old = root.appendingPathComponent("old")
-    try fm.createDirectory(at: old, withIntermediateDirectories: true)
-    for name in try fm.contentsOfDirectory(atPath: output.path).sorted()
-    where !name.hasPrefix(".") && name != "build-summary.json" {
-      try move(output.appendingPathComponent(name), to: old.appendingPathComponent(name))
+    let out = output.path + "/"
+    let staged = site.path + "/"
+    let old = root.path + "/old/"
+    guard mkdir(old, 0o755) == 0 || errno == EEXIST else {
+      throw FolioError(.write, "cannot create \(old): \(String(cString: strerror(errno)))", path: old)
     }
-    for name in try fm.contentsOfDirectory(atPath: site.path).sorted() {
-      try move(site.appendingPathComponent(name), to: output.appendingPathComponent(name))
+    let fresh = try Self.names(in: site.path)
+    for name in fresh {
+      if rename(staged + name, out + name) == 0 { continue }
+      let code = errno
+      guard code == EISDIR || code == ENOTDIR || code == ENOTEMPTY || code == EEXIST else {
+        throw Self.moveError(name, to: out + name, code: code)
+      }
+      try move(out + name, to: old + name)
+      try move(staged + name, to: out + name)
+    }
+    let keep = Set(fresh)
+    for name in try Self.names(in: output.path)
+    where !name.hasPrefix(".") && name != "build-summary.json" && !keep.contains(name) {
+      try move(out + name, to: old + name)
     }
   }
 
   private func replace(_ target: URL, with staged: URL, parking: URL) throws {
     if fm.fileExists(atPath: target.path) {
-      try move(target, to: parking.appendingPathComponent(UUID().uuidString))
+      try move(target.path, to: parking.appendingPathComponent(UUID().uuidString).path)
     }
-    try move(staged, to: target)
+    try move(staged.path, to: target.path)
   }
 
   /// One rename(2): staging lives inside the output folder, so every move stays
   /// on one file system, and FileManager's moveItem costs a dozen calls more.
-  private func move(_ source: URL, to destination: URL) throws {
-    guard rename(source.path, destination.path) == 0 else {
-      throw FolioError(
-        .write, "cannot move \(source.lastPathComponent) into place: \(String(cString: strerror(errno)))",
-        path: destination.path)
+  private func move(_ source: String, to destination: String) throws {
+    guard rename(source, destination) == 0 else {
+      let code = errno
+      throw Self.moveError((source as NSString).lastPathComponent, to: destination, code: code)
     }
   }
 
+  private static func moveError(_ name: String, to destination: String, code: Int32) -> FolioError {
+    FolioError(.write, "cannot move \(name) into place: \(String(cString: strerror(code)))", path: destination)
+  }
+
+  /// The entry names of a folder (all of them, hidden too), in byte order.
+  static func names(in path: String) throws -> [String] {
+    guard let handle = opendir(path) else {
+      throw FolioError(.write, "cannot list the folder: \(String(cString: strerror(errno)))", path: path)
+    }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// Removes what the build left in the staging folder (old output parked there, unused files).
   func discard() {
-    try? fm.removeItem(at: root)
+    Self.removeTree(root.path)
+  }
+
+  /// Deletes `path` and everything below it (best effort; a missing path is fine),
+  /// with unlinkat relative to open folders: FileManager.removeItem stats each
+  /// entry by its full path first. Symbolic links are removed, never followed.
+  static func removeTree(_ path: String) {
+    if unlink(path) == 0 || errno == ENOENT { return }
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    if fd >= 0 { clear(fd) }
+    rmdir(path)
+  }
+
+  /// Empties the folder open as `fd`, and closes it.
+  private static func clear(_ fd: Int32) {
+    guard let handle = fdopendir(fd) else {
+      close(fd)
+      return
+    }
+    defer { closedir(handle) }
+    // Names first, then deletes: unlinking while readdir walks the same folder may skip entries.
+    var entries: [(name: String, folder: Bool)] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      if name == "." || name == ".." { continue }
+      entries.append((name, Int(entry.pointee.d_type) == Int(DT_DIR)))
+    }
+    for entry in entries {
+      // A folder (or an entry whose type readdir did not give) fails unlinkat with EISDIR.
+      if !entry.folder, unlinkat(fd, entry.name, 0) == 0 || errno != EISDIR { continue }
+      let child = openat(fd, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      if child >= 0 { clear(child) }
+      unlinkat(fd, entry.name, AT_REMOVEDIR)
+    }
   }
 }
 

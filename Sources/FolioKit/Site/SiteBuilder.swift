@@ -32,8 +32,10 @@ public struct SiteBuilder {
     }
 
     let state = BuildState.load(from: layout.output)
+    // Templates the fingerprint reads to hash (a first or changed build) are kept for the renderer.
+    let sources = SourceCache()
     let fingerprint = try InputFingerprint.compute(
-      layout: layout, settings: settingsKey, previous: state?.fingerprint)
+      layout: layout, settings: settingsKey, previous: state?.fingerprint, keeping: sources)
     if !options.force, !options.checkOnly, let state, state.fingerprint == fingerprint,
       state.editions.allSatisfy({ FileManager.default.fileExists(atPath: layout.output.appendingPathComponent($0).path) })
     {
@@ -104,7 +106,7 @@ public struct SiteBuilder {
       }
     }
 
-    let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict)
+    let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict, sources: sources)
     let rendered = try log.run("render") { () throws -> (SiteRenderer.Report, String) in
       var total = SiteRenderer.Report()
       if months.isEmpty {
