@@ -52,8 +52,9 @@ struct SiteRenderer: Sendable {
     partials = FileSystemPartialResolver(root: layout.templates, displayRoot: layout.display(layout.templates))
   }
 
-  /// Renders all pages into `directory`.
-  func render(edition: String?, database: URL?, into directory: URL) throws -> Report {
+  /// Renders all pages into `directory`; with `previous`, pages whose bytes are
+  /// already in the old output are left there instead of written.
+  func render(edition: String?, database: URL?, into directory: URL, previous: PreviousOutput? = nil) throws -> Report {
     let db = try database.map { try Database(path: $0.path, readOnly: true) }
     let lastDate = try db.flatMap { db in
       try Self.hasTable(db, "raw_performance_daily")
@@ -83,9 +84,12 @@ struct SiteRenderer: Sendable {
       let result = Result { () throws -> [String] in
         let connection = try database.map { try Database(path: $0.path, readOnly: true) }
         let output = try PageRenderer(instance: instances[i], site: frozen, db: connection).render()
-        try FileWriter.write(output.html, toPath: base + instances[i].path)
-        for csv in output.csv {
-          try FileWriter.write(csv.text, toPath: base + csv.path)
+        if let previous {
+          try previous.write(output.html, path: instances[i].path, staged: base)
+          for csv in output.csv { try previous.write(csv.text, path: csv.path, staged: base) }
+        } else {
+          try FileWriter.write(output.html, toPath: base + instances[i].path)
+          for csv in output.csv { try FileWriter.write(csv.text, toPath: base + csv.path) }
         }
         return output.warnings
       }

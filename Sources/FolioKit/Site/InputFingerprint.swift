@@ -90,7 +90,12 @@ public struct InputFingerprint: Codable, Sendable, Equatable {
   /// readdir's file types and no stat at all: Foundation's enumerator costs
   /// several calls per file, and a thousand-page site is walked on every build.
   public static func files(under dir: URL) throws -> [String] {
-    walk(dir.path, stat: false).map(\.path)
+    walkFiles(under: dir.path)
+  }
+
+  /// As `files(under:)`, for a path string.
+  static func walkFiles(under path: String) -> [String] {
+    walk(path, stat: false).map(\.path)
   }
 
   /// The regular files below `base` with their lstat size and mtime (one

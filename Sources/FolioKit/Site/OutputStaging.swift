@@ -52,35 +52,64 @@ final class OutputStaging {
     }
   }
 
-  /// A project without data owns `output/` whole: every old top-level entry (but
-  /// hidden ones and build files) is replaced by the new site.
+  /// A project without data owns `output/` whole: every old entry (but hidden
+  /// top-level ones and build files) that the new site lacks is deleted, every
+  /// staged file is renamed into place, and the `unchanged` pages (left in
+  /// place by `PreviousOutput`) are kept.
   ///
-  /// One rename(2) per entry: a file renamed over its old version replaces it
-  /// atomically (and frees the old one), so a page is never missing. Only an
-  /// entry that cannot be renamed over (a non-empty folder, a file becoming a
-  /// folder or back) is parked in `old/` first. Old entries the new site lacks
-  /// are parked last. Paths are strings: file URLs stat on every append.
-  func commitPlainSite() throws {
+  /// One rename(2) per staged file: renamed over its old version, it replaces
+  /// it atomically, so a page is never missing. Paths are strings, walks use
+  /// readdir's types: file URLs and FileManager stat on every step.
+  func commitPlainSite(unchanged: Set<String> = []) throws {
     let out = output.path + "/"
     let staged = site.path + "/"
-    let old = root.path + "/old/"
-    guard mkdir(old, 0o755) == 0 || errno == EEXIST else {
-      throw FolioError(.write, "cannot create \(old): \(String(cString: strerror(errno)))", path: old)
+    let fresh = InputFingerprint.walkFiles(under: site.path)
+    let files = unchanged.union(fresh)
+    var folders: Set<String> = []
+    for file in files {
+      var parts = file.split(separator: "/").dropLast()
+      while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts.removeLast() }
     }
-    let fresh = try Self.names(in: site.path)
-    for name in fresh {
-      if rename(staged + name, out + name) == 0 { continue }
-      let code = errno
-      guard code == EISDIR || code == ENOTDIR || code == ENOTEMPTY || code == EEXIST else {
-        throw Self.moveError(name, to: out + name, code: code)
+    // Parents before children (a prefix sorts first); an old file or link where a folder goes is removed.
+    for folder in folders.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      var info = stat()
+      if lstat(out + folder, &info) == 0 {
+        if info.st_mode & S_IFMT == S_IFDIR { continue }
+        Self.removeTree(out + folder)
       }
-      try move(out + name, to: old + name)
-      try move(staged + name, to: out + name)
+      guard mkdir(out + folder, 0o755) == 0 || errno == EEXIST else {
+        throw FolioError(.write, "cannot create the folder: \(String(cString: strerror(errno)))", path: out + folder)
+      }
     }
-    let keep = Set(fresh)
-    for name in try Self.names(in: output.path)
-    where !name.hasPrefix(".") && name != "build-summary.json" && !keep.contains(name) {
-      try move(out + name, to: old + name)
+    for file in fresh {
+      if rename(staged + file, out + file) == 0 { continue }
+      let code = errno
+      // An old folder where the new site has a file: rename cannot replace it.
+      guard code == EISDIR || code == ENOTEMPTY || code == EEXIST else {
+        throw Self.moveError(file, to: out + file, code: code)
+      }
+      Self.removeTree(out + file)
+      try move(staged + file, to: out + file)
+    }
+    try prune(out, relative: "", files: files, folders: folders)
+  }
+
+  /// Deletes what below `output/` is neither one of `files` nor one of `folders`.
+  private func prune(_ out: String, relative: String, files: Set<String>, folders: Set<String>) throws {
+    for (name, folder) in try Self.listing(in: out + relative) {
+      if relative.isEmpty && (name.hasPrefix(".") || name == "build-summary.json") { continue }
+      let path = relative.isEmpty ? name : relative + "/" + name
+      if folder {
+        if folders.contains(path) {
+          try prune(out, relative: path, files: files, folders: folders)
+        } else {
+          Self.removeTree(out + path)
+        }
+      } else if !files.contains(path) {
+        guard unlink(out + path) == 0 || errno == ENOENT else {
+          throw FolioError(.write, "cannot delete an old file: \(String(cString: strerror(errno)))", path: out + path)
+        }
+      }
     }
   }
 
@@ -104,20 +133,29 @@ final class OutputStaging {
     FolioError(.write, "cannot move \(name) into place: \(String(cString: strerror(code)))", path: destination)
   }
 
-  /// The entry names of a folder (all of them, hidden too), in byte order.
-  static func names(in path: String) throws -> [String] {
+  /// The entries of a folder (hidden ones too) and whether each is a real
+  /// folder (not a link to one), in byte order. Types come from readdir; only
+  /// a file system that does not give them costs an lstat per entry.
+  static func listing(in path: String) throws -> [(name: String, folder: Bool)] {
     guard let handle = opendir(path) else {
       throw FolioError(.write, "cannot list the folder: \(String(cString: strerror(errno)))", path: path)
     }
     defer { closedir(handle) }
-    var names: [String] = []
+    let fd = dirfd(handle)
+    var result: [(name: String, folder: Bool)] = []
     while let entry = readdir(handle) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name == "." || name == ".." { continue }
+      var folder = Int(entry.pointee.d_type) == Int(DT_DIR)
+      if Int(entry.pointee.d_type) == Int(DT_UNKNOWN) {
+        var info = stat()
+        folder = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+      }
+      result.append((name, folder))
     }
-    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
   }
 
   /// Removes what the build left in the staging folder (old output parked there, unused files).

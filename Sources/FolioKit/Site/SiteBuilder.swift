@@ -107,10 +107,12 @@ public struct SiteBuilder {
     }
 
     let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict, sources: sources)
+    // A plain site leaves pages that come out byte-identical where they are (not for `check`: it writes nothing).
+    let previous = options.checkOnly || !months.isEmpty ? nil : PreviousOutput(output: layout.output)
     let rendered = try log.run("render") { () throws -> (SiteRenderer.Report, String) in
       var total = SiteRenderer.Report()
       if months.isEmpty {
-        total = try renderer.render(edition: nil, database: nil, into: staging.site)
+        total = try renderer.render(edition: nil, database: nil, into: staging.site, previous: previous)
       }
       for month in months {
         let r = try renderer.render(
@@ -143,7 +145,7 @@ public struct SiteBuilder {
       }
       if months.isEmpty {
         try Assets.copy(from: layout.assets, to: staging.site.appendingPathComponent("assets"))
-        try staging.commitPlainSite()
+        try staging.commitPlainSite(unchanged: previous?.unchanged ?? [])
       } else {
         try staging.commit(editions: months)
         try EditionIndex.writeArchive(output: layout.output, title: config.title)

@@ -60,6 +60,55 @@ import Testing
     #expect(!left.contains { $0.hasPrefix(".folio-staging") })
   }
 
+  @Test func unchangedPagesStayInPlaceAndChangedOnesAreReplaced() throws {
+    let p = try TestProject(data: false)
+    try p.write("templates/pages/index.md", "# Home\n")
+    try p.write("templates/pages/docs/a.md", "# A\n")
+    // Hidden pages are not in the navigation, so removing one changes no other page.
+    try p.write("templates/pages/docs/b.md", "---\nhidden: true\n---\n# B\n")
+    try p.write("templates/pages/edited.md", "# Edited\n")
+    try p.build()
+    let inodeA = try p.inode("docs/a.html")
+    let inodeIndex = try p.inode("index.html")
+    let pristine = try p.read("edited.html")
+    try p.writeOutput("edited.html", "changed by hand\n")
+    try FileManager.default.removeItem(at: p.root.appendingPathComponent("templates/pages/docs/b.md"))
+    try p.write("templates/pages/index.md", "# Home again\n")
+
+    try p.build()
+    #expect(try p.inode("docs/a.html") == inodeA)  // same bytes: not rewritten
+    #expect(try p.inode("index.html") != inodeIndex)
+    #expect(try p.read("index.html").contains("Home again"))
+    #expect(try p.read("edited.html") == pristine)  // a hand edit of the output is undone
+    #expect(!p.exists("docs/b.html"))
+    // A third build with nothing changed gives the same bytes as a build into an empty folder.
+    try p.build()
+    let kept = try TestProject.snapshot(p.output, skipping: ["build-summary.json"])
+    try FileManager.default.removeItem(at: p.output)
+    try p.build()
+    #expect(try TestProject.snapshot(p.output, skipping: ["build-summary.json"]) == kept)
+  }
+
+  @Test func linkedFolderInTheOldOutputIsReplacedNotWrittenThrough() throws {
+    let p = try TestProject(data: false)
+    try p.write("templates/pages/docs/a.md", "# A\n")
+    try p.build()
+    let page = try p.read("docs/a.html")
+    // The old output's docs/ is a link to a folder elsewhere holding the same page.
+    let elsewhere = p.root.appendingPathComponent("elsewhere")
+    try FileManager.default.moveItem(at: p.output.appendingPathComponent("docs"), to: elsewhere)
+    try FileManager.default.createSymbolicLink(at: p.output.appendingPathComponent("docs"), withDestinationURL: elsewhere)
+    try p.write("templates/pages/docs/new.md", "---\nhidden: true\n---\n# New\n")
+    try p.build()
+    var isFolder: ObjCBool = false
+    let docs = p.output.appendingPathComponent("docs").path
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: docs)) == nil)
+    #expect(FileManager.default.fileExists(atPath: docs, isDirectory: &isFolder) && isFolder.boolValue)
+    #expect(try p.read("docs/a.html") == page)
+    #expect(p.exists("docs/new.html"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["a.html"])
+  }
+
   @Test func removeTreeDeletesNestedFoldersAndLeavesLinkTargets() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-rm-\(UUID().uuidString)")
     let outside = root.appendingPathComponent("outside")
@@ -126,6 +175,15 @@ import Testing
 }
 
 extension TestProject {
+  /// The inode number of an output file: a file rewritten through staging gets a new one.
+  func inode(_ path: String) throws -> UInt64 {
+    var info = stat()
+    guard lstat(output.appendingPathComponent(path).path, &info) == 0 else {
+      throw FolioError(.write, "no such output file", path: path)
+    }
+    return UInt64(info.st_ino)
+  }
+
   /// Writes a file straight into `output/` (a user's own file, or an old entry to replace).
   func writeOutput(_ path: String, _ text: String, replacing: Bool = false) throws {
     let url = output.appendingPathComponent(path)
