@@ -36,6 +36,30 @@ enum FileReader {
     return result
   }
 
+  /// Byte order of two strings' UTF-8 (the order of `files(under:)` and the
+  /// commit), with memcmp: the generic `lexicographicallyPrecedes` showed in profiles.
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+          let order = memcmp(p, q, common)
+          if order != 0 { return order < 0 }
+        }
+        return x.count < y.count
+      }
+    }
+  }
+
+  /// True when `bytes` equals `expected` (memcmp).
+  static func same(_ bytes: [UInt8], _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == expected.count else { return false }
+    if bytes.isEmpty { return true }
+    return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, expected.baseAddress!, bytes.count) == 0 }
+  }
+
   /// The UTF-8 text of the file at `path`; `nil` when it cannot be read or is not valid UTF-8.
   static func text(atPath path: String) -> String? {
     bytes(atPath: path).flatMap(text(utf8:))

@@ -135,7 +135,7 @@ public struct InputFingerprint: Codable, Sendable, Equatable {
       }
     }
     walk("")
-    return result.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return result.sorted { FileReader.precedes($0.path, $1.path) }
   }
 
   /// SHA-256 of a file. Files up to `SourceCache.maxFileBytes` are read whole

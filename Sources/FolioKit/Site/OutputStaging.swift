@@ -71,7 +71,7 @@ final class OutputStaging {
       while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts.removeLast() }
     }
     // Parents before children (a prefix sorts first); an old file or link where a folder goes is removed.
-    for folder in folders.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for folder in folders.sorted(by: FileReader.precedes) {
       var info = stat()
       if lstat(out + folder, &info) == 0 {
         if info.st_mode & S_IFMT == S_IFDIR { continue }
@@ -155,7 +155,7 @@ final class OutputStaging {
       }
       result.append((name, folder))
     }
-    return result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    return result.sorted { FileReader.precedes($0.name, $1.name) }
   }
 
   /// Removes what the build left in the staging folder (old output parked there, unused files).

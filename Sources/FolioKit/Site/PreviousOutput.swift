@@ -43,7 +43,7 @@ final class PreviousOutput: Sendable {
       guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == expected.count,
         let old = FileReader.read(fd, sizeHint: expected.count)
       else { return false }
-      return old.elementsEqual(expected)
+      return FileReader.same(old, expected)
     }
   }
 }

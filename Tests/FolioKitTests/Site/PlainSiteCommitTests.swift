@@ -153,6 +153,19 @@ import Testing
     #expect(FileReader.bytes(atPath: dir.appendingPathComponent("missing").path) == nil)
   }
 
+  @Test func byteOrderAndEqualityHelpers() {
+    let names = ["b", "a/b", "a", "", "Z", "é", "a-b", "ab", "a/"]
+    #expect(names.sorted(by: FileReader.precedes) == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(!FileReader.precedes("a", "a"))
+    let text: [UInt8] = Array("héllo".utf8)
+    text.withUnsafeBufferPointer { buffer in
+      #expect(FileReader.same(Array("héllo".utf8), buffer))
+      #expect(!FileReader.same(Array("hello!".utf8), buffer))
+      #expect(!FileReader.same(Array("hallo".utf8).dropLast() + [0x6F], buffer))
+    }
+    [UInt8]().withUnsafeBufferPointer { #expect(FileReader.same([], $0)) }
+  }
+
   @Test func fingerprintKeepsTemplateBytesOnlyWhenItHashesThem() throws {
     let p = try TestProject(data: false)
     try p.write("templates/pages/index.md", "# Hi\n")
