@@ -18,24 +18,31 @@ struct SQLiteShellScript {
     var out = [
       "PRAGMA journal_mode = OFF;", "PRAGMA synchronous = OFF;", "PRAGMA cache_size = -262144;",
     ]
+    // Each file goes into a plain table first (`.import` appends in file order), then into its
+    // raw table in `FileSchema.loadOrder`, as Folio loads it: the same tables in the same
+    // order, so the pipeline does the same work in both.
     for schema in InputSchemas.all {
       let columns = schema.columns.map { "\(quoted($0.name)) \($0.type.sqlType)" }
-      out.append("CREATE TABLE \(quoted(schema.tableName)) (\(columns.joined(separator: ", ")));")
+      out.append("CREATE TABLE \(quoted("import_" + schema.tableName)) (\(columns.joined(separator: ", ")));")
+      out.append(schema.createTableSQL + ";")
     }
     out.append(".mode csv")
     if perFileTimer { out.append(".print FILE import"); out.append(".timer on") }
     for schema in InputSchemas.all {
       out.append("BEGIN;")
-      out.append(".import --skip 1 '\(dataDirectory)/\(schema.fileName)' \(schema.tableName)")
+      out.append(".import --skip 1 '\(dataDirectory)/\(schema.fileName)' import_\(schema.tableName)")
       out.append("COMMIT;")
     }
-    // `.import` stores an empty field as '' where Folio stores NULL; only optional columns
-    // may be empty (Folio rejects an empty required value).
     for schema in InputSchemas.all {
+      let staged = quoted("import_" + schema.tableName)
+      // `.import` stores an empty field as '' where Folio stores NULL; only optional columns
+      // may be empty (Folio rejects an empty required value).
       for column in schema.columns where !column.required {
-        out.append(
-          "UPDATE \(quoted(schema.tableName)) SET \(quoted(column.name)) = NULL WHERE \(quoted(column.name)) = '';")
+        out.append("UPDATE \(staged) SET \(quoted(column.name)) = NULL WHERE \(quoted(column.name)) = '';")
       }
+      let order = schema.loadOrder.isEmpty ? "" : " ORDER BY " + schema.loadOrder.map(quoted).joined(separator: ", ")
+      out.append("INSERT INTO \(quoted(schema.tableName)) SELECT * FROM \(staged)\(order);")
+      out.append("DROP TABLE \(staged);")
     }
     out.append("CREATE TABLE folio_edition (edition_month TEXT NOT NULL);")
     out.append("CREATE TABLE folio_config (key TEXT PRIMARY KEY, value REAL NOT NULL);")
@@ -53,6 +60,7 @@ struct SQLiteShellScript {
       out.append("COMMIT;")
     }
     if perFileTimer { out.append(".print FILE ANALYZE") }
+    out.append("PRAGMA analysis_limit = \(Pipeline.analysisLimit);")
     out.append("ANALYZE;")
     return out.joined(separator: "\n") + "\n"
   }

@@ -73,7 +73,8 @@ public enum InputSchemas {
       ColumnSchema("avg_latency_ms", .double, min: 0),
       ColumnSchema("p95_latency_ms", .double, min: 0),
     ],
-    key: ["date", "agency_id", "service_type", "aws_region"])
+    key: ["date", "agency_id", "service_type", "aws_region"],
+    loadOrder: ["agency_id", "service_type", "aws_region", "date"])
 
   /// Every input, in load order: agencies, services, regions, peak_periods, usage_monthly, performance_daily.
   public static let all: [FileSchema] = [
