@@ -147,19 +147,38 @@ hugo --source "$TMP/md-hugo" --destination "$TMP/md-hugo/public" --quiet || die 
 fpages=$(find "$TMP/md-folio/output" -name 'page-*.html' | wc -l)
 hpages=$(find "$TMP/md-hugo/public" -name '*.html' | wc -l)
 say "  pages written: folio $fpages, hugo $hpages"
-MD_RUNS=10
+MD_RUNS=${BENCH_MD_RUNS:-20}   # the disk is shared and slow: the spread is wide, so more runs than elsewhere
+# Both tools are timed the same way, twice:
+#  a) rebuild: the previous output is there (folio --force re-renders every page; hugo always does);
+#  b) clean build: hyperfine's --prepare (not timed) deletes each tool's output folder before every run.
+# Reported: the median wall time and the mean user + sys CPU (hyperfine exports no CPU median).
+md_hyperfine() { # CSV NAME_SUFFIX [--prepare FOLIO_PREP --prepare HUGO_PREP]
+  local csv=$1 suffix=$2
+  shift 2
+  hyperfine --style basic -N --warmup 2 --runs "$MD_RUNS" --export-csv "$csv" "$@" \
+    -n "folio$suffix" "$FOLIO build --project $TMP/md-folio --force --quiet" \
+    -n "hugo$suffix" "hugo --source $TMP/md-hugo --destination $TMP/md-hugo/public --quiet" 2>&1 | sed 's/^/  /'
+}
+md_report() { # LABEL CSV SUFFIX LOAD
+  local label=$1 csv=$2 sfx=$3 ld=$4 f h fc hc ratio
+  f=$(hf_median "$csv" "folio$sfx") h=$(hf_median "$csv" "hugo$sfx")
+  fc=$(hf_cpu "$csv" "folio$sfx") hc=$(hf_cpu "$csv" "hugo$sfx")
+  ratio=$(awk -v a="$h" -v b="$f" 'BEGIN {printf "%.2f", a / b}')
+  say "  $label median: folio $(fmt3 "$f") s (cpu $fc s), hugo $(fmt3 "$h") s (cpu $hc s); ratio hugo / folio = $ratio  load $ld"
+  row "$PAGES Markdown pages, $label, folio" "$(fmt3 "$f") s (cpu $fc s)" "$MD_RUNS" "< hugo" "$(met lt "$f" "$h") (x$ratio)" "$ld"
+  row "$PAGES Markdown pages, $label, hugo" "$(fmt3 "$h") s (cpu $hc s)" "$MD_RUNS" "-" "-" "$ld"
+}
+say "  a) rebuild over the previous output"
 MD_LOAD=$(load)
-hyperfine --style basic -N --warmup 1 --runs "$MD_RUNS" --export-csv "$TMP/md.csv" \
-  -n folio "$FOLIO build --project $TMP/md-folio --force --quiet" \
-  -n hugo "hugo --source $TMP/md-hugo --destination $TMP/md-hugo/public --quiet" 2>&1 | sed 's/^/  /'
-MD_FOLIO=$(hf_median "$TMP/md.csv" folio)
-MD_HUGO=$(hf_median "$TMP/md.csv" hugo)
-MD_FOLIO_CPU=$(hf_cpu "$TMP/md.csv" folio)
-MD_HUGO_CPU=$(hf_cpu "$TMP/md.csv" hugo)
-MD_RATIO=$(awk -v a="$MD_HUGO" -v b="$MD_FOLIO" 'BEGIN {printf "%.2f", a / b}')
-say "  median: folio $(fmt3 "$MD_FOLIO") s, hugo $(fmt3 "$MD_HUGO") s; ratio hugo / folio = $MD_RATIO  load $MD_LOAD"
-row "$PAGES Markdown pages, folio" "$(fmt3 "$MD_FOLIO") s (cpu $MD_FOLIO_CPU s)" "$MD_RUNS" "< hugo" "$(met lt "$MD_FOLIO" "$MD_HUGO") (x$MD_RATIO)" "$MD_LOAD"
-row "$PAGES Markdown pages, hugo" "$(fmt3 "$MD_HUGO") s (cpu $MD_HUGO_CPU s)" "$MD_RUNS" "-" "-" "$MD_LOAD"
+md_hyperfine "$TMP/md.csv" ""
+md_report rebuild "$TMP/md.csv" "" "$MD_LOAD"
+say "  b) clean build into an empty output folder (deleted before each run, untimed)"
+MD_CLEAN_LOAD=$(load)
+md_hyperfine "$TMP/md-clean.csv" "-clean" --prepare "rm -rf $TMP/md-folio/output" --prepare "rm -rf $TMP/md-hugo/public"
+md_report "clean build" "$TMP/md-clean.csv" "-clean" "$MD_CLEAN_LOAD"
+fpages=$(find "$TMP/md-folio/output" -name 'page-*.html' | wc -l)
+hpages=$(find "$TMP/md-hugo/public" -name '*.html' | wc -l)
+[ "$fpages" = "$PAGES" ] && [ "$hpages" = "$PAGES" ] || say "  WARNING: after the clean builds: folio $fpages pages, hugo $hpages"
 
 # ---------------------------------------------------------------- 5. sample report
 say ""

@@ -19,9 +19,11 @@ struct PageFile: Sendable {
     "title", "order", "description", "layout", "each", "slug", "nav", "hidden", "nav_title",
   ]
 
-  init(url: URL, name: String, displayPath: String) throws {
-    let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+  /// Reads and parses the page at the absolute `path`, taking its bytes from
+  /// `sources` when the input fingerprint already read them.
+  init(path: String, name: String, displayPath: String, sources: SourceCache? = nil) throws {
+    let bytes = sources.map { $0.bytes(atPath: path) } ?? FileReader.bytes(atPath: path)
+    guard let text = bytes.flatMap(FileReader.text(utf8:)) else {
       throw FolioError(.render, "cannot read page (not UTF-8?)", path: displayPath)
     }
     source = try PageSource.parse(text: text, path: displayPath)

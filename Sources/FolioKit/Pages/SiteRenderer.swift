@@ -16,37 +16,45 @@ struct SiteRenderer: Sendable {
     var warnings: [String] = []
   }
 
-  init(layout: ProjectLayout, config: ProjectConfig, strict: Bool) throws {
+  /// Parses every page and layout; `sources` holds files the input fingerprint already read.
+  init(layout: ProjectLayout, config: ProjectConfig, strict: Bool, sources: SourceCache? = nil) throws {
     self.layout = layout
     self.config = config
     self.strict = strict
-    let pagesDir = layout.templates.appendingPathComponent("pages")
+    // Paths are built as strings: URL.appendingPathComponent stats the file
+    // system to tell folders from files, one call per page for nothing.
+    let pagesDir = layout.templates.path + "/pages"
     // Parsed in parallel: a thousand-page site spends most of its time here.
-    let paths = try InputFingerprint.files(under: pagesDir).filter { $0.hasSuffix(".md") }
+    let paths = try InputFingerprint.files(under: URL(fileURLWithPath: pagesDir, isDirectory: true))
+      .filter { $0.hasSuffix(".md") }
     let parsed = Mutex<[Int: Result<PageFile, Error>]>([:])
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-      let url = pagesDir.appendingPathComponent(paths[i])
+      let path = pagesDir + "/" + paths[i]
       let result = Result {
-        try PageFile(url: url, name: String(paths[i].dropLast(3)), displayPath: layout.display(url))
+        try PageFile(
+          path: path, name: String(paths[i].dropLast(3)), displayPath: layout.display(path: path), sources: sources)
       }
       parsed.withLock { $0[i] = result }
     }
     pages = try paths.indices.map { i in try parsed.withLock { $0[i] }!.get() }
-    let layoutsDir = layout.templates.appendingPathComponent("layouts")
+    let layoutsDir = layout.templates.path + "/layouts"
     var layouts: [String: Template] = [:]
-    for path in try InputFingerprint.files(under: layoutsDir) where path.hasSuffix(".html") {
-      let url = layoutsDir.appendingPathComponent(path)
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        throw FolioError(.render, "cannot read layout (not UTF-8?)", path: layout.display(url))
+    for path in try InputFingerprint.files(under: URL(fileURLWithPath: layoutsDir, isDirectory: true))
+    where path.hasSuffix(".html") {
+      let full = layoutsDir + "/" + path
+      let bytes = sources.map { $0.bytes(atPath: full) } ?? FileReader.bytes(atPath: full)
+      guard let text = bytes.flatMap(FileReader.text(utf8:)) else {
+        throw FolioError(.render, "cannot read layout (not UTF-8?)", path: layout.display(path: full))
       }
-      layouts[String(path.dropLast(5))] = try Template(source: text, path: layout.display(url))
+      layouts[String(path.dropLast(5))] = try Template(source: text, path: layout.display(path: full))
     }
     self.layouts = layouts
     partials = FileSystemPartialResolver(root: layout.templates, displayRoot: layout.display(layout.templates))
   }
 
-  /// Renders all pages into `directory`.
-  func render(edition: String?, database: URL?, into directory: URL) throws -> Report {
+  /// Renders all pages into `directory`; with `previous`, pages whose bytes are
+  /// already in the old output are left there instead of written.
+  func render(edition: String?, database: URL?, into directory: URL, previous: PreviousOutput? = nil) throws -> Report {
     let db = try database.map { try Database(path: $0.path, readOnly: true) }
     let lastDate = try db.flatMap { db in
       try Self.hasTable(db, "raw_performance_daily")
@@ -64,19 +72,24 @@ struct SiteRenderer: Sendable {
     // Folders first, so the parallel workers only write files.
     let fm = FileManager.default
     for folder in Set(instances.map { ($0.path as NSString).deletingLastPathComponent }).sorted() {
-      try fm.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+      try fm.createDirectory(
+        at: directory.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
     }
     // Each worker renders and writes its page; results are gathered in page
     // order, so warnings (and the first error) do not depend on scheduling.
     let outputs = Mutex<[Int: Result<[String], Error>]>([:])
     let frozen = site
+    let base = directory.path + "/"
     DispatchQueue.concurrentPerform(iterations: instances.count) { i in
       let result = Result { () throws -> [String] in
         let connection = try database.map { try Database(path: $0.path, readOnly: true) }
         let output = try PageRenderer(instance: instances[i], site: frozen, db: connection).render()
-        try FileWriter.write(output.html, to: directory.appendingPathComponent(instances[i].path))
-        for csv in output.csv {
-          try FileWriter.write(csv.text, to: directory.appendingPathComponent(csv.path))
+        if let previous {
+          try previous.write(output.html, path: instances[i].path, staged: base)
+          for csv in output.csv { try previous.write(csv.text, path: csv.path, staged: base) }
+        } else {
+          try FileWriter.write(output.html, toPath: base + instances[i].path)
+          for csv in output.csv { try FileWriter.write(csv.text, toPath: base + csv.path) }
         }
         return output.warnings
       }

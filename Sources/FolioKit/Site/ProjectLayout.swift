@@ -23,7 +23,11 @@ public struct ProjectLayout: Sendable {
 
   /// A path as messages show it: relative to the project when inside it.
   public func display(_ url: URL) -> String {
-    let path = url.standardizedFileURL.path
+    display(path: url.standardizedFileURL.path)
+  }
+
+  /// As `display(_:)`, for a path that is already standard (built from this layout's folders).
+  public func display(path: String) -> String {
     let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
     return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
   }

@@ -36,7 +36,9 @@ public struct SiteBuilder {
     // Otherwise it is taken after ingest, which hashes the data files as it reads them (63 MB:
     // 0.7 s of SHA-256 not spent twice).
     let mayReuse = !options.force && !options.checkOnly && state != nil
-    var hashing = mayReuse ? Self.fingerprint(layout, settingsKey, known: state?.fingerprint) : nil
+    // Templates the fingerprint reads to hash (a first or changed build) are kept for the renderer.
+    let sources = SourceCache()
+    var hashing = mayReuse ? Self.fingerprint(layout, settingsKey, known: state?.fingerprint, keeping: sources) : nil
     if mayReuse, let state, let hashing, state.fingerprint == (try hashing.value()),
       state.editions.allSatisfy({ FileManager.default.fileExists(atPath: layout.output.appendingPathComponent($0).path) })
     {
@@ -89,7 +91,7 @@ public struct SiteBuilder {
             path: layout.display(layout.data.appendingPathComponent($0.fileName)), bytes: $0.bytes,
             modified: $0.modified, sha256: $0.sha256)
         }
-        hashing = Self.fingerprint(layout, settingsKey, known: known)
+        hashing = Self.fingerprint(layout, settingsKey, known: known, keeping: sources)
       }
       result.warnings += report.warnings
       result.rejectedRows = report.files.reduce(0) { $0 + $1.rowsRejected }
@@ -115,11 +117,15 @@ public struct SiteBuilder {
       }
     }
 
-    let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict)
+    // Pages the hashing has read are then in `sources`; its errors surface where its value is saved.
+    _ = try? hashing?.value()
+    let renderer = try SiteRenderer(layout: layout, config: config, strict: options.strict, sources: sources)
+    // A plain site leaves pages that come out byte-identical where they are (not for `check`: it writes nothing).
+    let oldOutput = options.checkOnly || !months.isEmpty ? nil : PreviousOutput(output: layout.output)
     let rendered = try log.run("render") { () throws -> (SiteRenderer.Report, String) in
       var total = SiteRenderer.Report()
       if months.isEmpty {
-        total = try renderer.render(edition: nil, database: nil, into: staging.site)
+        total = try renderer.render(edition: nil, database: nil, into: staging.site, previous: oldOutput)
       }
       for month in months {
         let r = try renderer.render(
@@ -152,7 +158,7 @@ public struct SiteBuilder {
       }
       if months.isEmpty {
         try Assets.copy(from: layout.assets, to: staging.site.appendingPathComponent("assets"))
-        try staging.commitPlainSite()
+        try staging.commitPlainSite(unchanged: oldOutput?.unchanged ?? [])
       } else {
         try staging.commit(editions: months)
         try EditionIndex.writeArchive(output: layout.output, title: config.title)
@@ -171,9 +177,9 @@ public struct SiteBuilder {
   /// Hashes the project's inputs on another thread, reusing `known` hashes of files whose
   /// size and mtime match.
   static func fingerprint(
-    _ layout: ProjectLayout, _ settings: [String], known: InputFingerprint?
+    _ layout: ProjectLayout, _ settings: [String], known: InputFingerprint?, keeping sources: SourceCache? = nil
   ) -> Background<InputFingerprint> {
-    Background { try InputFingerprint.compute(layout: layout, settings: settings, previous: known) }
+    Background { try InputFingerprint.compute(layout: layout, settings: settings, previous: known, keeping: sources) }
   }
 
   /// What besides the files decides the output: the month asked for, the policy, the tool.

@@ -6,9 +6,15 @@ import Foundation
 /// `Data.write` syncs each file on Linux).
 enum FileWriter {
   static func write(_ text: String, to url: URL) throws {
+    try write(text, toPath: url.path)
+  }
+
+  /// As `write(_:to:)`, for a path string: building a file URL with
+  /// `appendingPathComponent` costs a stat, once per page for nothing.
+  static func write(_ text: String, toPath path: String) throws {
     var text = text
     let ok = text.withUTF8 { bytes -> Bool in
-      let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard fd >= 0 else { return false }
       defer { close(fd) }
       var offset = 0
@@ -20,7 +26,7 @@ enum FileWriter {
       return true
     }
     if !ok {
-      throw FolioError(.write, "cannot write file: \(String(cString: strerror(errno)))", path: url.path)
+      throw FolioError(.write, "cannot write file: \(String(cString: strerror(errno)))", path: path)
     }
   }
 }
