@@ -35,7 +35,9 @@ public final class RawTableWriter: TableSink {
   }
 
   public func endTable() throws {
-    if let buffer { try buffer.forEachInKeyOrder { try write($0) } }
+    if let buffer, let insert {
+      try buffer.insertInKeyOrder(insert.handle) { try db.check($0, sql: insert.sql) }
+    }
     buffer = nil
     insert = nil
     try db.execute("COMMIT")

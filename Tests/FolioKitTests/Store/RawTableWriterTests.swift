@@ -86,10 +86,15 @@ struct RawTableWriterTests {
       buffer.append(row)
       unpacked.append(row)
     }
-    var a: [Double] = []
-    var b: [Double] = []
-    buffer.forEachInKeyOrder { if case .double(let n) = $0[3] { a.append(n) } }
-    unpacked.forEachInKeyOrder { if case .double(let n) = $0[3] { b.append(n) } }
+    func stored(_ buffer: SortedRowBuffer) throws -> [Double] {
+      let db = try Database()
+      try db.execute("CREATE TABLE raw_t (day TEXT, id INTEGER, kind TEXT, n REAL)")
+      let insert = try db.prepare("INSERT INTO raw_t VALUES (?, ?, ?, ?)")
+      try buffer.insertInKeyOrder(insert.handle) { try db.check($0, sql: insert.sql) }
+      return try db.query("SELECT n FROM raw_t ORDER BY rowid").rows.map { $0[0].double ?? -1 }
+    }
+    let a = try stored(buffer)
+    let b = try stored(unpacked)
     #expect(a.count == 200)
     #expect(a == b)
   }
