@@ -7,6 +7,7 @@
 #   5. the sample report: render-only rebuild after a template change, and a no-op rebuild
 #   6. charts (only when folio-bench has a `charts` command)
 # Environment: BENCH_ROWS (default 1000000), BENCH_RUNS (default 5), BENCH_PAGES (default 1000),
+# BENCH_MD_RUNS (runs of each Markdown-page build, default 20),
 # FOLIO / FOLIO_BENCH (binaries; default .build/release/...), BENCH_SUMMARY (summary file).
 # Needs the release binaries built first (the Makefile's bench target does that).
 set -euo pipefail
