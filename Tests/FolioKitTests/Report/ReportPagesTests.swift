@@ -33,7 +33,7 @@ struct ReportPagesTests {
     // SLO allowance = 100 − (95 × 12 + 90 × 6) / 18 = 6.67 %.
     #expect(cards[1] == "SLA breach rate 5.6% ▼ -11.1 pp vs last month ✓ meets SLO allowance 6.7%")
     // Latency: (9000×200 + 3000×600 + 4800×350) / 16800 = 314.29 (prev 327.27).
-    #expect(cards[2] == "Average latency 314 ms ▼ -13.0 vs last month")
+    #expect(cards[2] == "Average latency 314 ms ▼ -13 ms vs last month")
     // Errors: 90 / 16800 = 0.536 % (prev 95 / 16500 = 0.576 %).
     #expect(cards[3] == "Error rate 0.54% ▼ -0.04 pp vs last month")
   }
@@ -66,7 +66,7 @@ struct ReportPagesTests {
     // January: stability 81.184 vs December 78.660; breach 3/18 = 16.67 % vs 3/17 = 17.65 %.
     #expect(cards[0] == "Stability score 81.2 ▲ +2.5 vs last month ✗ misses target 90.0")
     #expect(cards[1] == "SLA breach rate 16.7% ▼ -1.0 pp vs last month ✗ misses SLO allowance 6.7%")
-    #expect(cards[2] == "Average latency 327 ms ▼ -57.3 vs last month")
+    #expect(cards[2] == "Average latency 327 ms ▼ -57 ms vs last month")
     let html = try B.page("index.html", in: B.january)
     #expect(html.contains("<div class=\"headline status-bad\">"))
     #expect(B.text(html).contains("In Jan 2026 the stability score rose from 78.7 to 81.2"))
@@ -128,7 +128,7 @@ struct ReportPagesTests {
     #expect(alpha == [
       "Stability score 83.1 ▼ -1.9 vs last month",
       "SLA breach rate 8.3% ■ ±0.0 pp vs last month",
-      "Average latency 300 ms ▼ -20.0 vs last month",
+      "Average latency 300 ms ▼ -20 ms vs last month",
       "Error rate 0.55% ▼ -0.05 pp vs last month",
     ])
     let records = try B.page("service/records-search.html", in: B.latest)

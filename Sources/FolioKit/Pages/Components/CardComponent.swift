@@ -61,12 +61,29 @@ enum CardComponent {
       return "<div class=\"\(className) neutral\">no comparison \(esc(label))</div>"
     }
     let change = value - other
-    let deltaFormat = ValueFormat(format.kind == .pct ? .deltapp : .delta, decimals: format.decimals ?? 1)
-    let text = deltaFormat.string(change)
-    let rounded = ValueFormat.rounded(change, deltaFormat.decimals ?? 1)
+    let (text, rounded) = changeText(change, format: format)
     let arrow = rounded > 0 ? "▲" : rounded < 0 ? "▼" : "■"
     let mood = rounded == 0 ? "neutral" : ((rounded < 0) == downIsGood ? "good" : "bad")
     return "<div class=\"\(className) \(mood)\"><span aria-hidden=\"true\">\(arrow)</span> \(esc(text)) \(esc(label))</div>"
+  }
+
+  /// The change as the card shows it, and rounded as shown (for its direction): points for
+  /// percentages (`-1.2 pp`), the value's own unit for money, milliseconds and counts
+  /// (`-$558`, `+13 ms`, `+4`), else a signed number with the format's decimals.
+  static func changeText(_ change: Double, format: ValueFormat) -> (String, Double) {
+    switch format.kind {
+    case .pct:
+      let decimals = format.decimals ?? 1
+      return (ValueFormat(.deltapp, decimals: decimals).string(change), ValueFormat.rounded(change, decimals))
+    case .usd, .ms, .int:
+      let decimals = format.kind == .int ? 0 : format.decimals ?? 0
+      let rounded = ValueFormat.rounded(change, decimals)
+      let sign = rounded > 0 ? "+" : rounded < 0 ? "-" : "±"
+      return (sign + format.string(abs(change)), rounded)
+    default:
+      let decimals = format.decimals ?? 1
+      return (ValueFormat(.delta, decimals: decimals).string(change), ValueFormat.rounded(change, decimals))
+    }
   }
 
   static func targetLine(_ value: Double?, _ target: Double?, format: ValueFormat, downIsGood: Bool, label: String) -> String {
