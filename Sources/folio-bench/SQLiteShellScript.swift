@@ -22,8 +22,9 @@ struct SQLiteShellScript {
     // raw table in `FileSchema.loadOrder`, as Folio loads it: the same tables in the same
     // order, so the pipeline does the same work in both.
     for schema in InputSchemas.all {
-      let columns = schema.columns.map { "\(quoted($0.name)) \($0.type.sqlType)" }
-      out.append("CREATE TABLE \(quoted("import_" + schema.tableName)) (\(columns.joined(separator: ", ")));")
+      var staging = schema
+      staging.tableName = "import_" + schema.tableName
+      out.append(staging.createTableSQL + ";")
       out.append(schema.createTableSQL + ";")
     }
     out.append(".mode csv")

@@ -8,10 +8,11 @@ public struct FileSchema: Sendable {
   public var columns: [ColumnSchema]
   /// The columns whose values together must be unique (empty: no key).
   public var key: [String]
-  /// The order rows go into the raw table (empty: file order). Performance rows go in by agency, service, region and date, the order
-  /// of the pipeline's monthly groups: SQLite then sorts already-sorted rows and looks up the
-  /// same usage row thirty times running, which made the 1M-row pipeline about a quarter
-  /// faster (docs/performance.md). Only speed depends on it: SQL results have no row order.
+  /// The order rows go into the raw table (empty: file order). Performance rows go in by
+  /// agency, service, region and date, the order of the pipeline's monthly groups: SQLite then
+  /// sorts already-sorted rows and looks up the same usage row thirty times running, which
+  /// made the 1M-row pipeline about a quarter faster (docs/performance.md). Only speed
+  /// depends on it: SQL results have no row order.
   public var loadOrder: [String]
 
   /// Creates a file schema.

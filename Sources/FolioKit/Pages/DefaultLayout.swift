@@ -20,5 +20,5 @@ enum DefaultLayout {
     """
 
   // The source above is a constant known to compile.
-  nonisolated(unsafe) static let template = try! Template(source: source, path: "(built-in layout)")
+  static let template = try! Template(source: source, path: "(built-in layout)")
 }

@@ -43,13 +43,12 @@ public final class RawTableWriter: TableSink {
     try db.execute("COMMIT")
   }
 
-  private func write<Row: RandomAccessCollection<CellValue>>(_ values: Row) throws where Row.Index == Int {
+  private func write(_ values: [CellValue]) throws {
     guard let insert else { return }
     // Binding through the C API directly: this runs a million times per build.
     let h = insert.handle
-    let first = values.startIndex
     for i in 0..<min(Int32(values.count), columnCount) {
-      switch values[first + Int(i)] {
+      switch values[Int(i)] {
       case .null: sqlite3_bind_null(h, i + 1)
       case .int(let v): sqlite3_bind_int64(h, i + 1, v)
       case .double(let v): sqlite3_bind_double(h, i + 1, v)
