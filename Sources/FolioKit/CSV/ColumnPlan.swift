@@ -76,15 +76,7 @@ final class ColumnPlan {
       if let problem = domainProblem(v, field) { return .bad(problem) }
       return .ok(.double(v), Int64(bitPattern: v.bitPattern))
     default:
-      guard let cache else { return .bad("internal: no cache") }
-      if let index = cache.lookup(field, make: make) {
-        let entry = cache.entry(index)
-        if let problem = entry.pointee.problem { return .bad(problem) }
-        return .ok(entry.pointee.value, entry.pointee.ordinal)
-      }
-      let entry = make(field, -1)
-      if let problem = entry.problem { return .bad(problem) }
-      return .ok(entry.value, entry.ordinal)
+      return readCached(field)
     }
   }
 
